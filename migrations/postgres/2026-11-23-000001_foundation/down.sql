@@ -1,0 +1,9 @@
+DROP TABLE journal_entries;
+DROP TABLE api_tokens;
+DROP TABLE tenants;
+DROP TABLE users;
+DROP TABLE dwellings;
+DROP TABLE community_rooms;
+DROP TABLE buildings;
+DROP TABLE departments;
+DROP TABLE offices;

@@ -1,0 +1,104 @@
+//! The JSON API's shared parts: pagination, and the OpenAPI document generated from the handlers'
+//! annotations. Every route under `/api/v1` must be listed in `ApiDoc`; a test compares the document
+//! with the route table.
+
+use actix_web::{get, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+/// `?q=&page=&per_page=` of every list endpoint.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+pub struct ApiListQuery {
+    /// Search text (accent- and case-insensitive), where the list supports it.
+    pub q: Option<String>,
+    /// 1-based page number.
+    pub page: Option<i64>,
+    /// Items per page, 1 to 200 (default 50).
+    pub per_page: Option<i64>,
+}
+
+impl ApiListQuery {
+    pub fn q(&self) -> String {
+        self.q
+            .as_deref()
+            .unwrap_or("")
+            .trim()
+            .chars()
+            .take(100)
+            .collect()
+    }
+    pub fn page(&self) -> i64 {
+        self.page.unwrap_or(1).clamp(1, 1_000_000)
+    }
+    pub fn per_page(&self) -> i64 {
+        self.per_page.unwrap_or(50).clamp(1, 200)
+    }
+    pub fn offset(&self) -> i64 {
+        (self.page() - 1) * self.per_page()
+    }
+}
+
+/// One page of a list.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Paginated<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl<T> Paginated<T> {
+    pub fn new(items: Vec<T>, total: i64, query: &ApiListQuery) -> Self {
+        Paginated {
+            items,
+            total,
+            page: query.page(),
+            per_page: query.per_page(),
+        }
+    }
+}
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Passerelle API", version = "1", description = "Passerelle: soutien communautaire en HLM / community support in public housing. Errors are application/problem+json."),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    paths(
+        crate::accounts::routes::api_create_token,
+        crate::accounts::routes::api_list_tokens,
+        crate::accounts::routes::api_revoke_token,
+        crate::accounts::routes::api_me,
+    )
+)]
+pub struct ApiDoc;
+
+/// The OpenAPI document, with every area's paths merged in.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    for part in crate::registry::api_docs()
+        .into_iter()
+        .chain(crate::journal::api_docs())
+        .chain([crate::accounts::users::api_doc()])
+    {
+        doc.merge(part);
+    }
+    doc
+}
+
+#[get("/openapi.json")]
+pub async fn openapi_json() -> HttpResponse {
+    HttpResponse::Ok().json(document())
+}

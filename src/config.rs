@@ -1,0 +1,167 @@
+//! Layered settings: the embedded `config/default.toml`, then `config/<environment>.toml`, then
+//! `PASSERELLE__SECTION__KEY` variables. Secrets are `SecretString` and never printed.
+
+use std::path::{Path, PathBuf};
+
+use config::{Config, Environment as EnvSource, File, FileFormat};
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// Where the service runs; chosen by `PASSERELLE_ENV`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Test,
+    Production,
+}
+
+impl Environment {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Environment::Development => "development",
+            Environment::Test => "test",
+            Environment::Production => "production",
+        }
+    }
+
+    pub fn from_env() -> anyhow::Result<Environment> {
+        match std::env::var("PASSERELLE_ENV").as_deref() {
+            Err(_) | Ok("") | Ok("development") => Ok(Environment::Development),
+            Ok("test") => Ok(Environment::Test),
+            Ok("production") => Ok(Environment::Production),
+            Ok(other) => {
+                anyhow::bail!("PASSERELLE_ENV={other}: expected development, test or production")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub session: SessionSettings,
+    pub security: SecuritySettings,
+    pub mail: MailSettings,
+    pub log: LogSettings,
+    #[serde(skip, default = "default_env")]
+    pub environment: Environment,
+}
+
+fn default_env() -> Environment {
+    Environment::Development
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    pub base_url: String,
+    pub secure_cookies: bool,
+    pub workers: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    /// May hold a password for PostgreSQL.
+    pub url: SecretString,
+    pub pool_size: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SessionSettings {
+    /// Hex-encoded key for signing and encrypting the session cookie.
+    pub key: SecretString,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SecuritySettings {
+    pub login_attempts_per_account: u32,
+    pub login_attempts_per_address: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MailSettings {
+    pub transport: String,
+    pub dir: String,
+    pub from: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LogSettings {
+    pub format: String,
+    pub filter: String,
+}
+
+const DEFAULTS: &str = include_str!("../config/default.toml");
+
+impl Settings {
+    /// Loads the settings for the environment named by `PASSERELLE_ENV`, reading environment files from
+    /// `PASSERELLE_CONFIG_DIR` (default `config`).
+    pub fn load() -> anyhow::Result<Settings> {
+        let env = Environment::from_env()?;
+        let dir = std::env::var("PASSERELLE_CONFIG_DIR").unwrap_or_else(|_| "config".into());
+        Settings::load_from(env, Path::new(&dir))
+    }
+
+    pub fn load_from(env: Environment, dir: &Path) -> anyhow::Result<Settings> {
+        let env_file: PathBuf = dir.join(format!("{}.toml", env.as_str()));
+        let mut settings: Settings = Config::builder()
+            .add_source(File::from_str(DEFAULTS, FileFormat::Toml))
+            .add_source(File::from(env_file).required(false))
+            .add_source(
+                EnvSource::with_prefix("PASSERELLE")
+                    .prefix_separator("__")
+                    .separator("__"),
+            )
+            .build()?
+            .try_deserialize()?;
+        settings.environment = env;
+        Ok(settings)
+    }
+
+    /// The decoded session key, or an error saying what is wrong with it.
+    pub fn session_key(&self) -> anyhow::Result<Vec<u8>> {
+        let raw = self.session.key.expose_secret().trim();
+        if raw.is_empty() {
+            anyhow::bail!("session.key is missing: set PASSERELLE__SESSION__KEY to 128 hex digits");
+        }
+        let bytes = decode_hex(raw).ok_or_else(|| anyhow::anyhow!("session.key is not hex"))?;
+        if bytes.len() < 64 {
+            anyhow::bail!("session.key must be at least 64 bytes (128 hex digits)");
+        }
+        Ok(bytes)
+    }
+
+    /// Refuses settings that must never reach production: a missing or development session key, the
+    /// file mail transport, cookies sent over plain HTTP.
+    pub fn check_production(&self) -> anyhow::Result<()> {
+        if self.environment != Environment::Production {
+            return Ok(());
+        }
+        self.session_key()?;
+        for file in ["development.toml", "test.toml"] {
+            let known = std::fs::read_to_string(Path::new("config").join(file)).unwrap_or_default();
+            if known.contains(self.session.key.expose_secret().trim()) {
+                anyhow::bail!("session.key is the {file} key: production needs its own");
+            }
+        }
+        if self.mail.transport == "file" {
+            anyhow::bail!("mail.transport = \"file\" is for development: configure SMTP");
+        }
+        if !self.server.secure_cookies {
+            anyhow::bail!("server.secure_cookies must be true in production");
+        }
+        Ok(())
+    }
+}
+
+fn decode_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}

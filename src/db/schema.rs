@@ -1,0 +1,157 @@
+//! Table definitions shared by both backends. Written by hand (not `diesel print-schema`) so that one
+//! file describes the SQLite and PostgreSQL migrations alike; `tests` round-trip every table on both.
+
+diesel::table! {
+    offices (id) {
+        id -> BigInt,
+        name -> Text,
+        region -> Text,
+        contact_email -> Text,
+        contact_phone -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    departments (id) {
+        id -> BigInt,
+        office_id -> BigInt,
+        name -> Text,
+        email -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    buildings (id) {
+        id -> BigInt,
+        office_id -> BigInt,
+        name -> Text,
+        address -> Text,
+        municipality -> Text,
+        postal_code -> Text,
+        dwelling_count -> Integer,
+        clientele -> Text,
+        search_text -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    community_rooms (id) {
+        id -> BigInt,
+        office_id -> BigInt,
+        building_id -> BigInt,
+        name -> Text,
+        capacity -> Integer,
+        accessible -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    dwellings (id) {
+        id -> BigInt,
+        office_id -> BigInt,
+        building_id -> BigInt,
+        number -> Text,
+        bedrooms -> Integer,
+        adapted -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> BigInt,
+        office_id -> BigInt,
+        email -> Text,
+        display_name -> Text,
+        password_hash -> Text,
+        role -> Text,
+        language -> Text,
+        department_id -> Nullable<BigInt>,
+        active -> Bool,
+        demo_password -> Bool,
+        created_at -> Timestamp,
+        last_login_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    tenants (id) {
+        id -> BigInt,
+        office_id -> BigInt,
+        dwelling_id -> BigInt,
+        first_name -> Text,
+        last_name -> Text,
+        language -> Text,
+        phone -> Text,
+        email -> Text,
+        household_size -> Integer,
+        consent_email_at -> Nullable<Timestamp>,
+        consent_email_by -> Nullable<BigInt>,
+        consent_phone_at -> Nullable<Timestamp>,
+        consent_phone_by -> Nullable<BigInt>,
+        consent_sms_at -> Nullable<Timestamp>,
+        consent_sms_by -> Nullable<BigInt>,
+        move_in -> Nullable<Date>,
+        move_out -> Nullable<Date>,
+        search_text -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> BigInt,
+        office_id -> BigInt,
+        user_id -> BigInt,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    journal_entries (id) {
+        id -> BigInt,
+        office_id -> BigInt,
+        author_id -> BigInt,
+        pole -> Integer,
+        sub_activity -> Text,
+        occurred_on -> Date,
+        duration_minutes -> Integer,
+        building_id -> Nullable<BigInt>,
+        people_reached -> Integer,
+        note -> Text,
+        source -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(departments -> offices (office_id));
+diesel::joinable!(buildings -> offices (office_id));
+diesel::joinable!(community_rooms -> buildings (building_id));
+diesel::joinable!(dwellings -> buildings (building_id));
+diesel::joinable!(tenants -> dwellings (dwelling_id));
+diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(journal_entries -> buildings (building_id));
+diesel::joinable!(journal_entries -> users (author_id));
+diesel::joinable!(users -> offices (office_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    offices,
+    departments,
+    buildings,
+    community_rooms,
+    dwellings,
+    users,
+    tenants,
+    api_tokens,
+    journal_entries,
+);

@@ -1,0 +1,8 @@
+//! Validated values and pure rules: no actix, no diesel.
+
+pub mod roles;
+pub mod text;
+pub mod validate;
+
+pub use roles::Role;
+pub use validate::FieldErrors;

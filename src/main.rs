@@ -1,0 +1,116 @@
+use clap::Parser;
+use diesel::prelude::*;
+use passerelle::cli::{Cli, Command, UserCommand};
+use passerelle::config::Settings;
+use passerelle::startup::Application;
+use passerelle::{accounts, db, demo, telemetry};
+use secrecy::ExposeSecret;
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::load()?;
+    telemetry::init(&settings);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = Application::build(settings).await?;
+            tracing::info!(port = app.port(), "Passerelle is listening");
+            app.run_until_stopped().await?;
+        }
+        Command::Migrate => {
+            let mut conn = connect(&settings)?;
+            db::run_migrations(&mut conn)?;
+            println!("migrations applied");
+        }
+        Command::Demo {
+            scale,
+            password,
+            seed,
+        } => {
+            let scale = demo::Scale::parse(&scale)?;
+            let mut conn = connect(&settings)?;
+            db::run_migrations(&mut conn)?;
+            let report = demo::generate(&mut conn, scale, &password, seed)?;
+            println!("{report}");
+        }
+        Command::User { action } => user(&settings, action)?,
+    }
+    Ok(())
+}
+
+fn connect(settings: &Settings) -> anyhow::Result<db::PooledConnection> {
+    let pool = db::build_pool(
+        settings.database.url.expose_secret(),
+        1,
+        db::QueryCounter::default(),
+    )?;
+    Ok(pool.get()?)
+}
+
+fn user(settings: &Settings, action: UserCommand) -> anyhow::Result<()> {
+    use passerelle::db::schema::users;
+    let mut conn = connect(settings)?;
+    db::run_migrations(&mut conn)?;
+    match action {
+        UserCommand::Create {
+            office,
+            email,
+            name,
+            role,
+            password,
+        } => {
+            let role = passerelle::domain::Role::parse(&role).ok_or_else(|| {
+                anyhow::anyhow!("role must be admin, isc, staff, committee or tenant")
+            })?;
+            if password.chars().count() < accounts::password::MIN_LEN {
+                anyhow::bail!(
+                    "password must have at least {} characters",
+                    accounts::password::MIN_LEN
+                );
+            }
+            let new = accounts::NewUser {
+                office_id: office,
+                email: email.trim().to_lowercase(),
+                display_name: name,
+                password_hash: accounts::password::hash(&password)?,
+                role: role.as_str().into(),
+                language: "fr".into(),
+                department_id: None,
+                active: true,
+                demo_password: false,
+                created_at: db::now(),
+            };
+            let id = db::write_tx(&mut conn, |c| accounts::insert_user(c, &new))
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("account {id} created");
+        }
+        UserCommand::List => {
+            let rows: Vec<(i64, i64, String, String, String, bool)> = users::table
+                .order(users::id)
+                .select((
+                    users::id,
+                    users::office_id,
+                    users::email,
+                    users::display_name,
+                    users::role,
+                    users::active,
+                ))
+                .load(&mut *conn)?;
+            for (id, office, email, name, role, active) in rows {
+                let state = if active { "active" } else { "disabled" };
+                println!("{id}\t{office}\t{email}\t{name}\t{role}\t{state}");
+            }
+        }
+        UserCommand::Disable { email } => {
+            let n =
+                diesel::update(users::table.filter(users::email.eq(email.trim().to_lowercase())))
+                    .set(users::active.eq(false))
+                    .execute(&mut *conn)?;
+            if n == 0 {
+                anyhow::bail!("no account with that email");
+            }
+            println!("account disabled");
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! (Being written.)
+
+use actix_web::web;
+
+pub fn configure(_cfg: &mut web::ServiceConfig) {}
+
+pub fn configure_api(_cfg: &mut web::ServiceConfig) {}
+
+pub fn api_doc() -> utoipa::openapi::OpenApi {
+    utoipa::openapi::OpenApi::default()
+}

@@ -1,0 +1,68 @@
+//! The whole route table, in one place.
+
+use actix_web::http::header;
+use actix_web::{get, web, HttpResponse};
+use serde::Serialize;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::{accounts, api, home, journal, registry};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(stylesheet)
+        .service(healthz)
+        .service(home::home)
+        .configure(accounts::routes::configure)
+        .configure(accounts::users::configure)
+        .configure(registry::configure)
+        .configure(journal::configure)
+        .service(
+            web::scope("/api/v1")
+                .service(api::openapi_json)
+                .configure(accounts::routes::configure_api)
+                .configure(accounts::users::configure_api)
+                .configure(registry::configure_api)
+                .configure(journal::configure_api)
+                .default_service(web::to(not_found)),
+        )
+        .default_service(web::to(not_found));
+}
+
+async fn not_found() -> Result<HttpResponse, AppError> {
+    Err(AppError::NotFound)
+}
+
+const STYLESHEET: &str = include_str!("../static/app.css");
+
+#[get("/static/app.css")]
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(STYLESHEET)
+}
+
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    database: &'static str,
+}
+
+/// Liveness and readiness: answers 503 when the database does not.
+#[get("/healthz")]
+async fn healthz(state: web::Data<AppState>) -> HttpResponse {
+    use diesel::connection::SimpleConnection;
+    let ok = state
+        .db(|c| c.batch_execute("SELECT 1").map_err(AppError::from))
+        .await
+        .is_ok();
+    let body = Health {
+        status: if ok { "ok" } else { "unavailable" },
+        database: if ok { "ok" } else { "unreachable" },
+    };
+    if ok {
+        HttpResponse::Ok().json(body)
+    } else {
+        HttpResponse::ServiceUnavailable().json(body)
+    }
+}

@@ -1,0 +1,186 @@
+//! `Application::build`: pool, migrations, templates, state, middleware and server. Tests build the
+//! same application on port 0.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_session::config::CookieContentSecurity;
+use actix_session::storage::CookieSessionStore;
+use actix_session::SessionMiddleware;
+use actix_web::cookie::{Key, SameSite};
+use actix_web::dev::Server;
+use actix_web::middleware::{from_fn, DefaultHeaders};
+use actix_web::{web, App, HttpServer};
+use actix_web_prom::PrometheusMetricsBuilder;
+use secrecy::ExposeSecret;
+use tracing_actix_web::TracingLogger;
+
+use crate::config::{Environment, Settings};
+use crate::db::{self, QueryCounter};
+use crate::error::{self, AppError};
+use crate::state::{AppState, LoginLimiter};
+use crate::{accounts, routes};
+
+pub struct Application {
+    server: Server,
+    port: u16,
+    state: web::Data<AppState>,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        settings.check_production()?;
+        let key = Key::try_from(settings.session_key()?.as_slice())
+            .map_err(|e| anyhow::anyhow!("session.key: {e}"))?;
+        let queries = QueryCounter::default();
+        let pool = db::build_pool(
+            settings.database.url.expose_secret(),
+            settings.database.pool_size,
+            queries.clone(),
+        )?;
+        {
+            let mut conn = pool.get()?;
+            db::run_migrations(&mut conn)?;
+            if settings.environment == Environment::Production
+                && accounts::count_demo_passwords(&mut conn)? > 0
+            {
+                anyhow::bail!("accounts still use the demo password: change them before running in production");
+            }
+        }
+        let templates = crate::web::templates::registry()?;
+        let state = web::Data::new(AppState {
+            pool,
+            login_limiter: LoginLimiter::new(
+                settings.security.login_attempts_per_account,
+                settings.security.login_attempts_per_address,
+            ),
+            settings: Arc::new(settings),
+            templates: Arc::new(templates),
+            queries,
+        });
+        let s = &state.settings;
+        let listener = TcpListener::bind((s.server.host.as_str(), s.server.port))?;
+        let port = listener.local_addr()?.port();
+        let server = server(listener, state.clone(), key)?;
+        Ok(Application {
+            server,
+            port,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(1 << 20)
+        .error_handler(|err, _| match err {
+            actix_web::error::JsonPayloadError::OverflowKnownLength { .. }
+            | actix_web::error::JsonPayloadError::Overflow { .. } => AppError::TooLarge.into(),
+            actix_web::error::JsonPayloadError::ContentType => {
+                AppError::BadRequest("err-json-content-type").into()
+            }
+            other => AppError::BadJson(other.to_string()).into(),
+        })
+}
+
+fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow::Result<Server> {
+    let settings = state.settings.clone();
+    let secure = settings.server.secure_cookies;
+    let prometheus = PrometheusMetricsBuilder::new("passerelle")
+        .endpoint("/metrics")
+        .mask_unmatched_patterns("UNMATCHED")
+        .build()
+        .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
+    spawn_pool_gauges(&prometheus.registry, state.clone())?;
+    let workers = match settings.server.workers {
+        0 => std::thread::available_parallelism()
+            .map(usize::from)
+            .unwrap_or(2),
+        n => n,
+    };
+    let server = HttpServer::new(move || {
+        let mut headers = DefaultHeaders::new()
+            .add(("X-Content-Type-Options", "nosniff"))
+            .add(("X-Frame-Options", "DENY"))
+            .add(("Referrer-Policy", "same-origin"))
+            .add((
+                "Permissions-Policy",
+                "camera=(), microphone=(), geolocation=()",
+            ))
+            .add((
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                 object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+            ));
+        if secure {
+            headers = headers.add((
+                "Strict-Transport-Security",
+                "max-age=31536000; includeSubDomains",
+            ));
+        }
+        App::new()
+            .app_data(state.clone())
+            .app_data(json_config())
+            .app_data(web::FormConfig::default().limit(256 * 1024))
+            .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(|_, _| AppError::BadRequest("err-bad-query").into()),
+            )
+            .wrap(from_fn(error::render_errors))
+            .wrap(
+                SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+                    .cookie_name("passerelle".into())
+                    .cookie_secure(secure)
+                    .cookie_http_only(true)
+                    .cookie_same_site(SameSite::Lax)
+                    .cookie_content_security(CookieContentSecurity::Private)
+                    .build(),
+            )
+            .wrap(headers)
+            .wrap(prometheus.clone())
+            .wrap(TracingLogger::default())
+            .configure(routes::configure)
+    })
+    .workers(workers)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+/// Publishes the pool's size and idle connections as gauges, refreshed every few seconds.
+fn spawn_pool_gauges(
+    registry: &prometheus::Registry,
+    state: web::Data<AppState>,
+) -> anyhow::Result<()> {
+    let connections = prometheus::IntGauge::new(
+        "passerelle_db_pool_connections",
+        "Open database connections",
+    )?;
+    let idle = prometheus::IntGauge::new("passerelle_db_pool_idle", "Idle database connections")?;
+    registry.register(Box::new(connections.clone()))?;
+    registry.register(Box::new(idle.clone()))?;
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(5));
+        loop {
+            tick.tick().await;
+            let s = state.pool.state();
+            connections.set(i64::from(s.connections));
+            idle.set(i64::from(s.idle_connections));
+        }
+    });
+    Ok(())
+}

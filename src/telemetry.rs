@@ -1,0 +1,18 @@
+//! Structured logs (tracing), pretty in development and JSON in production. Each request's span
+//! carries a request id (tracing-actix-web).
+
+use tracing_subscriber::{fmt, EnvFilter};
+
+use crate::config::Settings;
+
+/// Installs the global subscriber once; later calls (tests) are ignored.
+pub fn init(settings: &Settings) {
+    let filter = EnvFilter::try_from_env("RUST_LOG")
+        .unwrap_or_else(|_| EnvFilter::new(&settings.log.filter));
+    let builder = fmt().with_env_filter(filter).with_target(false);
+    let _ = if settings.log.format == "json" {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}

@@ -1,0 +1,279 @@
+//! What every page shares: the request's language, the page chrome (user, navigation, CSRF token,
+//! flash message), rendering through the template registry, and pagination.
+
+pub mod auth;
+pub mod csrf;
+pub mod templates;
+
+use actix_session::{Session, SessionExt};
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::roles::Action;
+use crate::error::{AppError, Problem};
+use crate::i18n::{t, Lang};
+use crate::state::AppState;
+
+pub use auth::CurrentUser;
+pub use csrf::CsrfForm;
+
+/// Session key of the language chosen by a signed-in user or an anonymous visitor.
+pub const SESSION_LANG: &str = "lang";
+const SESSION_FLASH: &str = "flash";
+
+/// The language of a request: the one chosen in the session, else `Accept-Language`, else French.
+pub fn request_lang(req: &HttpRequest) -> Lang {
+    if let Ok(Some(code)) = req.get_session().get::<String>(SESSION_LANG) {
+        return Lang::parse(&code);
+    }
+    req.headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_accept_language)
+        .unwrap_or_default()
+}
+
+/// The signed-in person as the layout shows them.
+#[derive(Debug, Serialize)]
+pub struct UserChrome {
+    pub name: String,
+    pub role: &'static str,
+    pub office: String,
+}
+
+/// Which parts of the navigation the user may reach; a link shows only where it leads somewhere.
+#[derive(Debug, Default, Serialize)]
+pub struct Nav {
+    pub registry: bool,
+    pub tenants: bool,
+    pub journal: bool,
+    pub admin: bool,
+    pub current: &'static str,
+}
+
+/// The typed context of every page: chrome around the page's own data.
+#[derive(Debug, Serialize)]
+pub struct Page<T: Serialize> {
+    pub lang: &'static str,
+    pub other_lang: &'static str,
+    pub title: String,
+    pub csrf: String,
+    pub user: Option<UserChrome>,
+    pub nav: Nav,
+    pub flash: Option<String>,
+    pub page: T,
+}
+
+impl<T: Serialize> Page<T> {
+    /// A page for a signed-in user; `title_key` names its translated title, `current` its nav entry.
+    pub fn new(
+        session: &Session,
+        user: &CurrentUser,
+        title_key: &str,
+        current: &'static str,
+        page: T,
+    ) -> Self {
+        let lang = user.lang;
+        let role = user.role;
+        Page {
+            lang: lang.as_str(),
+            other_lang: other(lang).as_str(),
+            title: t(lang, title_key),
+            csrf: csrf::token(session),
+            user: Some(UserChrome {
+                name: user.display_name.clone(),
+                role: role.as_str(),
+                office: user.office_name.clone(),
+            }),
+            nav: Nav {
+                registry: role.can(Action::ReadRegistry),
+                tenants: role.can(Action::ReadTenants),
+                journal: role.can(Action::ReadJournal),
+                admin: role.can(Action::ManageOffice),
+                current,
+            },
+            flash: take_flash(session).map(|key| t(lang, &key)),
+            page,
+        }
+    }
+
+    /// A page for someone not signed in (login, setup).
+    pub fn anonymous(session: &Session, lang: Lang, title_key: &str, page: T) -> Self {
+        Page {
+            lang: lang.as_str(),
+            other_lang: other(lang).as_str(),
+            title: t(lang, title_key),
+            csrf: csrf::token(session),
+            user: None,
+            nav: Nav::default(),
+            flash: take_flash(session).map(|key| t(lang, &key)),
+            page,
+        }
+    }
+}
+
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::Fr => Lang::En,
+        Lang::En => Lang::Fr,
+    }
+}
+
+/// Renders `template` with `ctx` as an HTML response with `status`.
+pub fn render_status<T: Serialize>(
+    state: &AppState,
+    status: actix_web::http::StatusCode,
+    template: &str,
+    ctx: &Page<T>,
+) -> Result<HttpResponse, AppError> {
+    let body = state
+        .templates
+        .render(template, ctx)
+        .map_err(|e| AppError::internal(anyhow::anyhow!("template {template}: {e}")))?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(body))
+}
+
+/// Renders `template` with `ctx` as a 200 page.
+pub fn render<T: Serialize>(
+    state: &AppState,
+    template: &str,
+    ctx: &Page<T>,
+) -> Result<HttpResponse, AppError> {
+    render_status(state, actix_web::http::StatusCode::OK, template, ctx)
+}
+
+/// Redirects after a successful POST, with an optional flash message key.
+pub fn redirect(session: &Session, to: &str, flash: Option<&str>) -> HttpResponse {
+    if let Some(key) = flash {
+        let _ = session.insert(SESSION_FLASH, key);
+    }
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, to.to_owned()))
+        .finish()
+}
+
+fn take_flash(session: &Session) -> Option<String> {
+    session
+        .remove_as::<String>(SESSION_FLASH)
+        .and_then(Result::ok)
+}
+
+#[derive(Serialize)]
+struct ErrorPage<'a> {
+    status: u16,
+    message: &'a str,
+}
+
+/// The HTML body of an error page (used by `error::render_errors`).
+pub fn render_error_page(req: &HttpRequest, lang: Lang, problem: &Problem) -> String {
+    let Some(state) = req.app_data::<web::Data<AppState>>() else {
+        return problem.title.clone();
+    };
+    let session = req.get_session();
+    let ctx = Page::anonymous(
+        &session,
+        lang,
+        "error-title",
+        ErrorPage {
+            status: problem.status,
+            message: &problem.title,
+        },
+    );
+    state
+        .templates
+        .render("error", &ctx)
+        .unwrap_or_else(|_| problem.title.clone())
+}
+
+/// `?page=N` of a list, 1-based.
+#[derive(Debug, Deserialize, Default)]
+pub struct ListQuery {
+    pub q: Option<String>,
+    pub page: Option<String>,
+}
+
+pub const PAGE_SIZE: i64 = 50;
+
+impl ListQuery {
+    pub fn page(&self) -> i64 {
+        self.page
+            .as_deref()
+            .and_then(|p| p.parse::<i64>().ok())
+            .unwrap_or(1)
+            .clamp(1, 100_000)
+    }
+
+    pub fn offset(&self) -> i64 {
+        (self.page() - 1) * PAGE_SIZE
+    }
+
+    pub fn query(&self) -> String {
+        self.q
+            .as_deref()
+            .unwrap_or("")
+            .trim()
+            .chars()
+            .take(100)
+            .collect()
+    }
+}
+
+/// Links to the previous and next pages of a list.
+#[derive(Debug, Serialize)]
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pager {
+    pub fn new(base: &str, query: &str, page: i64, total: i64) -> Pager {
+        let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+        let link = |p: i64| {
+            let mut url = format!("{base}?page={p}");
+            if !query.is_empty() {
+                url.push_str("&q=");
+                url.push_str(&urlencode(query));
+            }
+            url
+        };
+        Pager {
+            page,
+            pages,
+            total,
+            prev: (page > 1).then(|| link(page - 1)),
+            next: (page < pages).then(|| link(page + 1)),
+        }
+    }
+}
+
+/// Percent-encodes a query-string value.
+pub fn urlencode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A CSV download response.
+pub fn csv_response(filename: &str, body: Vec<u8>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .body(body)
+}
