@@ -32,7 +32,7 @@ pub async fn home(
     let user = match <CurrentUser as actix_web::FromRequest>::extract(&req).await {
         Ok(user) => user,
         Err(_) => {
-            let none = state.db(|c| crate::accounts::count_users(c)).await? == 0;
+            let none = state.db(crate::accounts::count_users).await? == 0;
             return Ok(redirect(
                 &session,
                 if none { "/setup" } else { "/login" },

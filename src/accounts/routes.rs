@@ -57,7 +57,7 @@ struct FormPage<'a, T: Serialize> {
 }
 
 async fn no_account_yet(state: &AppState) -> Result<bool, AppError> {
-    Ok(state.db(|c| super::count_users(c)).await? == 0)
+    Ok(state.db(super::count_users).await? == 0)
 }
 
 #[get("/setup")]

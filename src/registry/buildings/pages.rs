@@ -278,7 +278,7 @@ fn load_building_page(
         })
         .collect();
     // Natural order of door numbers: "2" before "10".
-    lines.sort_by(|a, b| natural_key(&a.number).cmp(&natural_key(&b.number)));
+    lines.sort_by_key(|l| natural_key(&l.number));
     Ok((building, rooms, lines))
 }
 

@@ -1,0 +1,213 @@
+//! What holds the rest up: migrations on both backends, health, metrics, the OpenAPI document,
+//! translation catalogues and production safeguards.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use reqwest::StatusCode;
+
+use crate::helpers::{json_of, spawn_app};
+
+fn names(dir: &str) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn both_migration_folders_hold_the_same_migrations() {
+    let sqlite = names("migrations/sqlite");
+    assert!(!sqlite.is_empty());
+    assert_eq!(sqlite, names("migrations/postgres"));
+}
+
+#[actix_web::test]
+async fn health_and_metrics_answer() {
+    let app = spawn_app().await;
+    let client = app.client();
+    let health = json_of(client.get("/healthz").await, StatusCode::OK).await;
+    assert_eq!(health["database"], "ok");
+    client.get("/login").await;
+    let (status, metrics) = client.get_text("/metrics").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        metrics.contains("passerelle_http_requests_total")
+            && metrics.contains("endpoint=\"/login\"")
+    );
+    assert!(metrics.contains("passerelle_http_requests_duration_seconds"));
+}
+
+#[actix_web::test]
+async fn unknown_pages_get_a_translated_not_found_page() {
+    let app = spawn_app().await;
+    let (status, body) = app.client().get_text("/nulle-part").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("Introuvable"));
+    let res = app.client().get("/api/v1/nulle-part").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+}
+
+/// Every API handler is an `api_*` function with an OpenAPI annotation, and the document has one
+/// operation for each: a route added without its documentation fails here.
+#[actix_web::test]
+async fn the_openapi_document_covers_every_api_route() {
+    let app = spawn_app().await;
+    let doc = json_of(
+        app.client().get("/api/v1/openapi.json").await,
+        StatusCode::OK,
+    )
+    .await;
+    let operations: usize = doc["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|item| {
+            item.as_object()
+                .unwrap()
+                .keys()
+                .filter(|k| ["get", "post", "put", "patch", "delete"].contains(&k.as_str()))
+                .count()
+        })
+        .sum();
+    let mut handlers = 0;
+    let mut annotated = 0;
+    visit(Path::new("src"), &mut |text| {
+        handlers += text.matches("pub async fn api_").count();
+        annotated += text.matches("#[utoipa::path(").count();
+    });
+    assert_eq!(
+        handlers, annotated,
+        "every api_ handler carries #[utoipa::path]"
+    );
+    assert_eq!(operations, handlers, "the document lists every API handler");
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+}
+
+fn visit(dir: &Path, f: &mut impl FnMut(&str)) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            visit(&path, f);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            f(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+/// Keys used by templates and code exist in both catalogues, and the catalogues have the same keys.
+#[test]
+fn french_and_english_catalogues_are_complete() {
+    fn keys(lang: &str) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for entry in std::fs::read_dir(format!("locales/{lang}")).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines() {
+                if let Some((key, _)) = line.split_once(" = ") {
+                    if !key.starts_with(' ') && !key.starts_with('#') && !key.is_empty() {
+                        out.insert(key.trim().to_owned());
+                    }
+                }
+            }
+        }
+        out
+    }
+    let fr = keys("fr");
+    let en = keys("en");
+    assert_eq!(
+        fr.difference(&en).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "missing in English"
+    );
+    assert_eq!(
+        en.difference(&fr).collect::<Vec<_>>(),
+        Vec::<&String>::new(),
+        "missing in French"
+    );
+    let mut used = BTreeSet::new();
+    let mut collect = |text: &str| {
+        for part in text.split("{{t \"").skip(1) {
+            if let Some(end) = part.find('"') {
+                used.insert(part[..end].to_owned());
+            }
+        }
+    };
+    visit_ext(Path::new("templates"), "hbs", &mut collect);
+    let missing: Vec<_> = used.iter().filter(|k| !fr.contains(*k)).collect();
+    assert!(
+        missing.is_empty(),
+        "keys used in templates but not translated: {missing:?}"
+    );
+}
+
+fn visit_ext(dir: &Path, ext: &str, f: &mut impl FnMut(&str)) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            visit_ext(&path, ext, f);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            f(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+#[test]
+fn production_refuses_development_keys_and_file_mail() {
+    use passerelle::config::{Environment, Settings};
+    let mut settings = Settings::load_from(Environment::Production, Path::new("config")).unwrap();
+    settings.session.key = "".to_owned().into();
+    assert!(settings
+        .check_production()
+        .unwrap_err()
+        .to_string()
+        .contains("session.key"));
+    let dev = Settings::load_from(Environment::Development, Path::new("config")).unwrap();
+    settings.session.key = dev.session.key.clone();
+    assert!(settings
+        .check_production()
+        .unwrap_err()
+        .to_string()
+        .contains("development.toml"));
+    settings.session.key = "ab".repeat(64).into();
+    settings.mail.transport = "file".into();
+    assert!(settings
+        .check_production()
+        .unwrap_err()
+        .to_string()
+        .contains("file"));
+    settings.mail.transport = "smtp".into();
+    assert!(settings.check_production().is_ok());
+}
+
+#[actix_web::test]
+async fn production_refuses_to_start_while_accounts_use_the_demo_password() {
+    let app = spawn_app().await;
+    let admin = app.office("OH Test");
+    app.db(|c| {
+        use diesel::prelude::*;
+        use passerelle::db::schema::users;
+        diesel::update(users::table.find(admin.id))
+            .set(users::demo_password.eq(true))
+            .execute(c)
+            .unwrap();
+    });
+    let url = {
+        use secrecy::ExposeSecret;
+        app.state.settings.database.url.expose_secret().to_owned()
+    };
+    let mut settings = passerelle::config::Settings::load_from(
+        passerelle::config::Environment::Production,
+        Path::new("config"),
+    )
+    .unwrap();
+    settings.session.key = "ab".repeat(64).into();
+    settings.database.url = url.into();
+    settings.server.port = 0;
+    settings.server.host = "127.0.0.1".into();
+    let err = passerelle::startup::Application::build(settings)
+        .await
+        .err()
+        .expect("refused");
+    assert!(err.to_string().contains("demo password"));
+}

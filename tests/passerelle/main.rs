@@ -1,0 +1,9 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Passerelle's integration tests: one binary (one link) for every capability. Each test starts the
+//! real application on its own database; `PASSERELLE_TEST_DATABASE_URL` moves them to PostgreSQL.
+
+mod helpers;
+
+mod accounts;
+mod buildings;
+mod infrastructure;
