@@ -119,3 +119,15 @@ role-isc = Community social worker
 role-staff = Office staff
 role-committee = Committee member
 role-tenant = Tenant
+
+# Sub-activities of the four poles
+subactivity-accompagnement_services = Accompanying tenants with the office's departments
+subactivity-intermediaire_residents = Intermediary between residents and departments
+subactivity-accueil_evaluation = Intake and assessment
+subactivity-orientation_accompagnement = Orientation, referral and accompaniment
+subactivity-education_sensibilisation = Education and awareness
+subactivity-milieu_de_vie = Improving the living environment
+subactivity-vie_associative = Supporting associative life
+subactivity-ateliers_groupe = Running group workshops
+subactivity-projets_collectifs = Collective projects with external resources
+subactivity-tables_concertation = Concertation tables

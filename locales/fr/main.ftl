@@ -119,3 +119,15 @@ role-isc = Intervenante sociocommunautaire
 role-staff = Personnel de l'office
 role-committee = Membre de comité
 role-tenant = Locataire
+
+# Sous-activités des quatre pôles
+subactivity-accompagnement_services = Accompagnement des locataires auprès des services de l'office
+subactivity-intermediaire_residents = Intermédiaire entre les résidents et les services
+subactivity-accueil_evaluation = Accueil et évaluation
+subactivity-orientation_accompagnement = Orientation, référence et accompagnement
+subactivity-education_sensibilisation = Éducation et sensibilisation
+subactivity-milieu_de_vie = Amélioration du milieu de vie
+subactivity-vie_associative = Soutien à la vie associative
+subactivity-ateliers_groupe = Animation d'ateliers de groupe
+subactivity-projets_collectifs = Projets collectifs avec des ressources externes
+subactivity-tables_concertation = Tables de concertation

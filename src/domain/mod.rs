@@ -1,5 +1,6 @@
 //! Validated values and pure rules: no actix, no diesel.
 
+pub mod poles;
 pub mod roles;
 pub mod text;
 pub mod validate;

@@ -28,6 +28,12 @@ pub fn fold(s: &str) -> String {
         .join(" ")
 }
 
+/// The search text of a tenant: names, email and phone digits, so that any of them finds the person.
+pub fn tenant_search_text(first_name: &str, last_name: &str, email: &str, phone: &str) -> String {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    fold(&format!("{first_name} {last_name} {email} {digits}"))
+}
+
 /// The words of a query, folded; each must appear in the searched text.
 pub fn query_terms(q: &str) -> Vec<String> {
     fold(q)

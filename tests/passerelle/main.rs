@@ -6,4 +6,10 @@ mod helpers;
 
 mod accounts;
 mod buildings;
+mod demo;
+mod import;
 mod infrastructure;
+mod journal;
+mod registry;
+mod tenants;
+mod users;
