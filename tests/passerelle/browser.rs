@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::Command;
 
 use diesel::prelude::*;
-use passerelle::db::schema::{dwellings, tenants};
 use passerelle::db::now;
+use passerelle::db::schema::{dwellings, tenants};
 use passerelle::domain::text::tenant_search_text;
 
 use crate::helpers::{building, spawn_app, PASSWORD};
@@ -15,10 +15,14 @@ use crate::helpers::{building, spawn_app, PASSWORD};
 fn missing_tools() -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !Path::new(&chromium).exists() {
-        return Some(format!("{chromium} is not installed (apt-get install chromium chromium-driver)"));
+        return Some(format!(
+            "{chromium} is not installed (apt-get install chromium chromium-driver)"
+        ));
     }
     if !Path::new("tests/browser/node_modules/playwright-core").exists() {
-        return Some("tests/browser/node_modules is missing (npm ci --prefix tests/browser)".into());
+        return Some(
+            "tests/browser/node_modules is missing (npm ci --prefix tests/browser)".into(),
+        );
     }
     if Command::new("node").arg("--version").output().is_err() {
         return Some("node is not installed".into());
@@ -84,5 +88,8 @@ async fn the_main_pages_work_in_a_real_browser_and_pass_axe() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("{stdout}");
-    assert!(output.status.success(), "browser tests failed:\n{stdout}\n{stderr}");
+    assert!(
+        output.status.success(),
+        "browser tests failed:\n{stdout}\n{stderr}"
+    );
 }

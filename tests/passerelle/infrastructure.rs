@@ -211,3 +211,66 @@ async fn production_refuses_to_start_while_accounts_use_the_demo_password() {
         .expect("refused");
     assert!(err.to_string().contains("demo password"));
 }
+
+/// SQLite allows one writer at a time: write transactions begin IMMEDIATE so that concurrent
+/// writers wait for each other instead of failing with "database is locked".
+#[actix_web::test]
+async fn fifty_concurrent_writes_all_succeed() {
+    let app = spawn_app().await;
+    let admin = app.office("OH Test");
+    let api = std::sync::Arc::new(app.api(&admin).await);
+    let mut tasks = Vec::new();
+    for i in 0..50 {
+        let api = api.clone();
+        tasks.push(actix_web::rt::spawn(async move {
+            let body = serde_json::json!({"name": format!("Immeuble {i}"), "address": "1 rue A", "municipality": "Laval"});
+            api.post("/api/v1/buildings", &body).await.status()
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), StatusCode::CREATED);
+    }
+    let all = app
+        .db(|c| passerelle::registry::buildings::list_all(c, admin.office_id))
+        .unwrap();
+    assert_eq!(all.len(), 50);
+}
+
+/// The mechanism itself: transactions that read before they write, from many threads at once.
+/// With a deferred `BEGIN` SQLite fails some of them at once (the read lock cannot be upgraded).
+#[actix_web::test]
+async fn write_transactions_that_read_first_wait_for_each_other() {
+    use diesel::prelude::*;
+    use passerelle::db::schema::offices;
+    let app = spawn_app().await;
+    let pool = app.state.pool.clone();
+    let threads: Vec<_> = (0..40)
+        .map(|i| {
+            let pool = pool.clone();
+            std::thread::spawn(move || {
+                let mut conn = pool.get().unwrap();
+                passerelle::db::write_tx(&mut conn, |c| -> Result<(), diesel::result::Error> {
+                    let n: i64 = offices::table.count().get_result(c)?;
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    diesel::insert_into(offices::table)
+                        .values((
+                            offices::name.eq(format!("Office {i} after {n}")),
+                            offices::created_at.eq(passerelle::db::now()),
+                        ))
+                        .execute(c)?;
+                    Ok(())
+                })
+            })
+        })
+        .collect();
+    let failures: Vec<String> = threads
+        .into_iter()
+        .filter_map(|t| t.join().unwrap().err().map(|e| e.to_string()))
+        .collect();
+    assert!(failures.is_empty(), "{failures:?}");
+    assert_eq!(
+        app.db(|c| offices::table.count().get_result::<i64>(c))
+            .unwrap(),
+        40
+    );
+}
