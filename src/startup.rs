@@ -152,6 +152,7 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
             )
             .wrap(headers)
             .wrap(prometheus.clone())
+            .wrap(from_fn(request_id_header))
             .wrap(TracingLogger::default())
             .configure(routes::configure)
     })
@@ -159,6 +160,27 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
     .listen(listener)?
     .run();
     Ok(server)
+}
+
+/// Echoes the request id of the logs in an `X-Request-Id` response header, so that a person reporting
+/// a problem can quote it.
+async fn request_id_header(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    let id = req
+        .extensions()
+        .get::<tracing_actix_web::RequestId>()
+        .map(|id| id.to_string());
+    let mut res = next.call(req).await?;
+    if let Some(id) = id.and_then(|id| actix_web::http::header::HeaderValue::from_str(&id).ok()) {
+        res.headers_mut().insert(
+            actix_web::http::header::HeaderName::from_static("x-request-id"),
+            id,
+        );
+    }
+    Ok(res)
 }
 
 /// Publishes the pool's size and idle connections as gauges, refreshed every few seconds.

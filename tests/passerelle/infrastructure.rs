@@ -26,7 +26,13 @@ fn both_migration_folders_hold_the_same_migrations() {
 async fn health_and_metrics_answer() {
     let app = spawn_app().await;
     let client = app.client();
-    let health = json_of(client.get("/healthz").await, StatusCode::OK).await;
+    let res = client.get("/healthz").await;
+    assert_eq!(
+        res.headers()["x-request-id"].len(),
+        36,
+        "a request id (UUID) to quote in reports"
+    );
+    let health = json_of(res, StatusCode::OK).await;
     assert_eq!(health["database"], "ok");
     client.get("/login").await;
     let (status, metrics) = client.get_text("/metrics").await;
