@@ -131,3 +131,19 @@ subactivity-vie_associative = Supporting associative life
 subactivity-ateliers_groupe = Running group workshops
 subactivity-projets_collectifs = Collective projects with external resources
 subactivity-tables_concertation = Concertation tables
+
+# Dates
+date-format = { $month } { $day }, { $year }
+datetime-format = { $date } at { $hour }:{ $minute }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

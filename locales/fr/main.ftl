@@ -131,3 +131,19 @@ subactivity-vie_associative = Soutien à la vie associative
 subactivity-ateliers_groupe = Animation d'ateliers de groupe
 subactivity-projets_collectifs = Projets collectifs avec des ressources externes
 subactivity-tables_concertation = Tables de concertation
+
+# Dates
+date-format = { $day } { $month } { $year }
+datetime-format = { $date } à { $hour } h { $minute }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre

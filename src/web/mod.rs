@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod csrf;
+pub mod format;
 pub mod templates;
 
 use actix_session::{Session, SessionExt};

@@ -21,5 +21,6 @@ pub fn registry() -> anyhow::Result<Handlebars<'static>> {
     hb.register_helper("t", Box::new(TranslateHelper));
     hb.register_helper("eq", Box::new(eq));
     hb.register_helper("concat_key", Box::new(concat_key));
+    hb.register_helper("date", Box::new(super::format::DateHelper));
     Ok(hb)
 }
