@@ -280,3 +280,170 @@ async fn write_transactions_that_read_first_wait_for_each_other() {
         40
     );
 }
+
+/// Every table keeps what it is given, to the microsecond, on both backends: dates, timestamps,
+/// booleans, nullable references and accented text come back as they went in.
+#[actix_web::test]
+async fn every_table_round_trips_its_values() {
+    use chrono::NaiveDate;
+    use diesel::prelude::*;
+    use passerelle::db::schema::*;
+    let app = spawn_app().await;
+    let admin = app.office("Office d'habitation de Québec");
+    let at = passerelle::db::now();
+    let day = NaiveDate::from_ymd_opt(2019, 7, 1).unwrap();
+    app.db(|c| {
+        let dept: i64 = diesel::insert_into(departments::table)
+            .values((
+                departments::office_id.eq(admin.office_id),
+                departments::name.eq("Entretien"),
+                departments::email.eq("entretien@example.org"),
+                departments::created_at.eq(at),
+            ))
+            .returning(departments::id)
+            .get_result(c)
+            .unwrap();
+        let b = crate::helpers::building(&app, admin.office_id, "Résidence Hélène");
+        diesel::insert_into(community_rooms::table)
+            .values((
+                community_rooms::office_id.eq(admin.office_id),
+                community_rooms::building_id.eq(b),
+                community_rooms::name.eq("Salle « Le Phare »"),
+                community_rooms::capacity.eq(40),
+                community_rooms::accessible.eq(true),
+                community_rooms::created_at.eq(at),
+            ))
+            .execute(c)
+            .unwrap();
+        let d: i64 = diesel::insert_into(dwellings::table)
+            .values((
+                dwellings::office_id.eq(admin.office_id),
+                dwellings::building_id.eq(b),
+                dwellings::number.eq("3-B"),
+                dwellings::bedrooms.eq(2),
+                dwellings::adapted.eq(true),
+                dwellings::created_at.eq(at),
+            ))
+            .returning(dwellings::id)
+            .get_result(c)
+            .unwrap();
+        diesel::insert_into(tenants::table)
+            .values((
+                tenants::office_id.eq(admin.office_id),
+                tenants::dwelling_id.eq(d),
+                tenants::first_name.eq("Zoé"),
+                tenants::last_name.eq("Bélanger-Nguyễn"),
+                tenants::language.eq("other"),
+                tenants::household_size.eq(3),
+                tenants::consent_email_at.eq(Some(at)),
+                tenants::consent_email_by.eq(Some(admin.id)),
+                tenants::move_in.eq(Some(day)),
+                tenants::search_text.eq("zoe"),
+                tenants::created_at.eq(at),
+                tenants::updated_at.eq(at),
+            ))
+            .execute(c)
+            .unwrap();
+        diesel::insert_into(journal_entries::table)
+            .values((
+                journal_entries::office_id.eq(admin.office_id),
+                journal_entries::author_id.eq(admin.id),
+                journal_entries::pole.eq(3),
+                journal_entries::sub_activity.eq("ateliers_groupe"),
+                journal_entries::occurred_on.eq(day),
+                journal_entries::duration_minutes.eq(90),
+                journal_entries::building_id.eq(Some(b)),
+                journal_entries::people_reached.eq(12),
+                journal_entries::note.eq("Café-rencontre"),
+                journal_entries::created_at.eq(at),
+            ))
+            .execute(c)
+            .unwrap();
+        let (name, email, created): (String, String, chrono::NaiveDateTime) = departments::table
+            .find(dept)
+            .select((
+                departments::name,
+                departments::email,
+                departments::created_at,
+            ))
+            .first(c)
+            .unwrap();
+        assert_eq!(
+            (name.as_str(), email.as_str(), created),
+            ("Entretien", "entretien@example.org", at)
+        );
+        let (room, accessible): (String, bool) = community_rooms::table
+            .select((community_rooms::name, community_rooms::accessible))
+            .first(c)
+            .unwrap();
+        assert_eq!((room.as_str(), accessible), ("Salle « Le Phare »", true));
+        let (number, adapted): (String, bool) = dwellings::table
+            .find(d)
+            .select((dwellings::number, dwellings::adapted))
+            .first(c)
+            .unwrap();
+        assert_eq!((number.as_str(), adapted), ("3-B", true));
+        let row: (
+            String,
+            Option<chrono::NaiveDateTime>,
+            Option<i64>,
+            Option<NaiveDate>,
+            Option<NaiveDate>,
+            Option<chrono::NaiveDateTime>,
+        ) = tenants::table
+            .select((
+                tenants::last_name,
+                tenants::consent_email_at,
+                tenants::consent_email_by,
+                tenants::move_in,
+                tenants::move_out,
+                tenants::consent_sms_at,
+            ))
+            .first(c)
+            .unwrap();
+        assert_eq!(
+            row,
+            (
+                "Bélanger-Nguyễn".to_owned(),
+                Some(at),
+                Some(admin.id),
+                Some(day),
+                None,
+                None
+            )
+        );
+        let entry: (i32, String, NaiveDate, Option<i64>, String) = journal_entries::table
+            .select((
+                journal_entries::pole,
+                journal_entries::sub_activity,
+                journal_entries::occurred_on,
+                journal_entries::building_id,
+                journal_entries::source,
+            ))
+            .first(c)
+            .unwrap();
+        assert_eq!(
+            entry,
+            (
+                3,
+                "ateliers_groupe".to_owned(),
+                day,
+                Some(b),
+                "manual".to_owned()
+            )
+        );
+        let (office, created): (String, chrono::NaiveDateTime) = offices::table
+            .find(admin.office_id)
+            .select((offices::name, offices::created_at))
+            .first(c)
+            .unwrap();
+        assert_eq!(office, "Office d'habitation de Québec");
+        assert!(created <= passerelle::db::now());
+        let login: Option<chrono::NaiveDateTime> = users::table
+            .find(admin.id)
+            .select(users::last_login_at)
+            .first(c)
+            .unwrap();
+        assert_eq!(login, None);
+    });
+}
