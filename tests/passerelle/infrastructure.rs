@@ -284,6 +284,7 @@ async fn write_transactions_that_read_first_wait_for_each_other() {
 /// Every table keeps what it is given, to the microsecond, on both backends: dates, timestamps,
 /// booleans, nullable references and accented text come back as they went in.
 #[actix_web::test]
+#[allow(clippy::type_complexity)]
 async fn every_table_round_trips_its_values() {
     use chrono::NaiveDate;
     use diesel::prelude::*;
