@@ -27,3 +27,4 @@ dwelling-number = Number
 dwelling-bedrooms = Bedrooms
 dwelling-adapted = Adapted (reduced mobility)
 import-title = Import a CSV file
+export-dwellings-csv = Export the dwellings as CSV

@@ -27,3 +27,4 @@ dwelling-number = Numéro
 dwelling-bedrooms = Chambres
 dwelling-adapted = Adapté (mobilité réduite)
 import-title = Importer un fichier CSV
+export-dwellings-csv = Exporter les logements en CSV
