@@ -15,19 +15,28 @@ import-column-other = Other language
 import-column-required = Required
 import-or-column = (or { $column })
 import-preview-kind = Kind of data: { $kind }
-import-ready = All { $count } rows are valid. Confirm to import them.
+import-ready = { $count ->
+    [one] The row is valid. Confirm to import it.
+   *[other] All { $count } rows are valid. Confirm to import them.
+}
 import-has-errors = { $count ->
     [one] One row of { $total } has errors. Nothing was imported: correct the file and send it again.
    *[other] { $count } rows of { $total } have errors. Nothing was imported: correct the file and send it again.
 }
 import-ignored-columns = Columns not recognised, left aside: { $columns }.
 import-preview-caption = Rows of the file ({ $total } in all, { $errors } with errors).
-import-rows-hidden = { $count } rows without errors are not shown.
+import-rows-hidden = { $count ->
+    [one] One row without errors is not shown.
+   *[other] { $count } rows without errors are not shown.
+}
 import-row = Row
 import-row-errors = Errors
 import-row-ok = No errors
 import-row-error = { $column }: { $message }
-import-confirm = Import the { $count } rows
+import-confirm = { $count ->
+    [one] Import the row
+   *[other] Import the { $count } rows
+}
 import-choose-another = Choose another file
 import-done = { $count ->
     [one] { $count } row imported.

@@ -15,19 +15,28 @@ import-column-other = Autre langue
 import-column-required = Obligatoire
 import-or-column = (ou { $column })
 import-preview-kind = Type de données : { $kind }
-import-ready = Les { $count } lignes sont valides. Confirmez pour les importer.
+import-ready = { $count ->
+    [one] La ligne est valide. Confirmez pour l'importer.
+   *[other] Les { $count } lignes sont valides. Confirmez pour les importer.
+}
 import-has-errors = { $count ->
     [one] Une ligne sur { $total } contient des erreurs. Rien n'a été importé : corrigez le fichier et envoyez-le de nouveau.
    *[other] { $count } lignes sur { $total } contiennent des erreurs. Rien n'a été importé : corrigez le fichier et envoyez-le de nouveau.
 }
 import-ignored-columns = Colonnes non reconnues, laissées de côté : { $columns }.
 import-preview-caption = Lignes du fichier ({ $total } au total, { $errors } avec erreurs).
-import-rows-hidden = { $count } lignes sans erreur ne sont pas affichées.
+import-rows-hidden = { $count ->
+    [one] Une ligne sans erreur n'est pas affichée.
+   *[other] { $count } lignes sans erreur ne sont pas affichées.
+}
 import-row = Ligne
 import-row-errors = Erreurs
 import-row-ok = Aucune erreur
 import-row-error = { $column } : { $message }
-import-confirm = Importer les { $count } lignes
+import-confirm = { $count ->
+    [one] Importer la ligne
+   *[other] Importer les { $count } lignes
+}
 import-choose-another = Choisir un autre fichier
 import-done = { $count ->
     [one] { $count } ligne importée.
