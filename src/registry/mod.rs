@@ -30,7 +30,8 @@ pub fn configure_api(cfg: &mut web::ServiceConfig) {
         .configure(departments::configure_api)
         .configure(rooms::configure_api)
         .configure(dwellings::configure_api)
-        .configure(tenants::configure_api);
+        .configure(tenants::configure_api)
+        .configure(import::api::configure);
 }
 
 /// The registry's OpenAPI paths.
@@ -42,5 +43,6 @@ pub fn api_docs() -> Vec<utoipa::openapi::OpenApi> {
         rooms::api_doc(),
         dwellings::api_doc(),
         tenants::api_doc(),
+        import::api::Doc::openapi(),
     ]
 }

@@ -1,5 +1,0 @@
-//! (Being written.)
-
-use actix_web::web;
-
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
