@@ -58,7 +58,11 @@ pub async fn home(
                     .get_result(c)?,
                 tenants: tenants::table
                     .filter(tenants::office_id.eq(office))
-                    .filter(tenants::move_out.is_null())
+                    .filter(
+                        tenants::move_out
+                            .is_null()
+                            .or(tenants::move_out.gt(chrono::Local::now().date_naive())),
+                    )
                     .count()
                     .get_result(c)?,
                 journal_month: journal_entries::table

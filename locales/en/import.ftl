@@ -69,3 +69,4 @@ import-err-tenant-exists = This person already lives in this dwelling.
 import-err-yes-no = Enter yes or no.
 import-err-language = Enter fr, en or other.
 import-err-date = Enter a valid date (YYYY-MM-DD or DD/MM/YYYY).
+import-preview-region = File preview (scrolls sideways)

@@ -69,3 +69,4 @@ import-err-tenant-exists = Cette personne habite déjà ce logement.
 import-err-yes-no = Entrez oui ou non.
 import-err-language = Entrez fr, en ou autre.
 import-err-date = Entrez une date valide (AAAA-MM-JJ ou JJ/MM/AAAA).
+import-preview-region = Aperçu du fichier (défilement horizontal possible)

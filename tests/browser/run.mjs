@@ -136,7 +136,7 @@ await step('a CSV file of buildings is previewed then imported', async () => {
   await accessible(page, 'import');
   await page.check('input[value="buildings"]');
   await page.setInputFiles('input[type=file]', csvFile);
-  await page.click('form button[type=submit]');
+  await page.click('form[action="/import/preview"] button[type=submit]');
   await page.waitForLoadState();
   expect((await page.textContent('main')).includes('Habitations du Fleuve'), 'preview shows the rows');
   await accessible(page, 'import preview');

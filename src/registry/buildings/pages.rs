@@ -249,7 +249,11 @@ fn load_building_page(
             .inner_join(dwellings::table)
             .filter(dwellings::building_id.eq(id))
             .filter(tenants::office_id.eq(office))
-            .filter(tenants::move_out.is_null())
+            .filter(
+                tenants::move_out
+                    .is_null()
+                    .or(tenants::move_out.gt(chrono::Local::now().date_naive())),
+            )
             .order((tenants::last_name.asc(), tenants::first_name.asc()))
             .select((
                 tenants::id,
