@@ -94,7 +94,7 @@ impl<T: Serialize> Page<T> {
                 admin: role.can(Action::ManageOffice),
                 current,
             },
-            flash: take_flash(session).map(|key| t(lang, &key)),
+            flash: take_flash(session, lang),
             page,
         }
     }
@@ -108,7 +108,7 @@ impl<T: Serialize> Page<T> {
             csrf: csrf::token(session),
             user: None,
             nav: Nav::default(),
-            flash: take_flash(session).map(|key| t(lang, &key)),
+            flash: take_flash(session, lang),
             page,
         }
     }
@@ -146,20 +146,49 @@ pub fn render<T: Serialize>(
     render_status(state, actix_web::http::StatusCode::OK, template, ctx)
 }
 
+/// A message shown once on the next page: a catalogue key and its numeric arguments, translated
+/// when shown, in the language of that page.
+#[derive(Debug, Serialize, Deserialize)]
+struct Flash {
+    key: String,
+    #[serde(default)]
+    args: Vec<(String, i64)>,
+}
+
 /// Redirects after a successful POST, with an optional flash message key.
 pub fn redirect(session: &Session, to: &str, flash: Option<&str>) -> HttpResponse {
+    redirect_with(session, to, flash, &[])
+}
+
+/// Redirects with a flash message that has arguments ("{ $count } lignes importées").
+pub fn redirect_with(
+    session: &Session,
+    to: &str,
+    flash: Option<&str>,
+    args: &[(&str, i64)],
+) -> HttpResponse {
     if let Some(key) = flash {
-        let _ = session.insert(SESSION_FLASH, key);
+        let flash = Flash {
+            key: key.to_owned(),
+            args: args.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+        };
+        let _ = session.insert(SESSION_FLASH, flash);
     }
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, to.to_owned()))
         .finish()
 }
 
-fn take_flash(session: &Session) -> Option<String> {
-    session
-        .remove_as::<String>(SESSION_FLASH)
-        .and_then(Result::ok)
+fn take_flash(session: &Session, lang: Lang) -> Option<String> {
+    let flash = session
+        .remove_as::<Flash>(SESSION_FLASH)
+        .and_then(Result::ok)?;
+    let args: Vec<(&str, fluent_templates::fluent_bundle::FluentValue<'_>)> = flash
+        .args
+        .iter()
+        .map(|(k, v)| (k.as_str(), (*v).into()))
+        .collect();
+    Some(crate::i18n::t_args(lang, &flash.key, &args))
 }
 
 #[derive(Serialize)]

@@ -14,7 +14,7 @@ use crate::domain::roles::Action;
 use crate::error::AppError;
 use crate::i18n::{t, t_args, Lang};
 use crate::state::AppState;
-use crate::web::{csrf, redirect, render_status, CurrentUser, Page};
+use crate::web::{csrf, redirect_with, render_status, CurrentUser, Page};
 
 /// The decoded text may be larger than the file (Windows-1252 accents take two bytes in UTF-8, and
 /// browsers send a textarea's line ends as CRLF).
@@ -86,12 +86,12 @@ async fn import_commit(
         .db_tx(move |c| store::commit(c, office, kind, &table))
         .await?
     {
-        Outcome::Imported(n) => {
-            // The flash holds a message key, translated when shown; a key the catalogue does not
-            // have is shown as it is, so the message with its count is stored already translated.
-            let message = t_args(user.lang, "import-done", &[("count", (n as i64).into())]);
-            Ok(redirect(&session, kind.list_url(), Some(&message)))
-        }
+        Outcome::Imported(n) => Ok(redirect_with(
+            &session,
+            kind.list_url(),
+            Some("import-done"),
+            &[("count", n as i64)],
+        )),
         Outcome::Invalid(report) => preview(&state, &session, &user, report, text),
     }
 }
