@@ -2,10 +2,15 @@
 //! annotations. Every route under `/api/v1` must be listed in `ApiDoc`; a test compares the document
 //! with the route table.
 
+use actix_web::http::StatusCode;
 use actix_web::{get, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
+
+use crate::db::DbConnection;
+use crate::error::AppError;
+use crate::state::AppState;
 
 /// `?q=&page=&per_page=` of every list endpoint.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -57,6 +62,28 @@ impl<T> Paginated<T> {
             per_page: query.per_page(),
         }
     }
+}
+
+/// Writes with `write` (which returns the record's id) and reads the record back with `find`, in one
+/// transaction, answering it as JSON with `status`: the API's create and update answer what was stored.
+pub async fn write_then_show<T, W>(
+    state: &AppState,
+    status: StatusCode,
+    office_id: i64,
+    write: W,
+    find: fn(&mut DbConnection, i64, i64) -> Result<T, AppError>,
+) -> Result<HttpResponse, AppError>
+where
+    W: FnOnce(&mut DbConnection) -> Result<i64, AppError> + Send + 'static,
+    T: Serialize + Send + 'static,
+{
+    let row = state
+        .db_tx(move |c| {
+            let id = write(c)?;
+            find(c, office_id, id)
+        })
+        .await?;
+    Ok(HttpResponse::build(status).json(row))
 }
 
 struct BearerAuth;

@@ -1,10 +1,11 @@
 //! `/api/v1/buildings`: the same rules as the pages, in JSON.
 
+use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use serde::Deserialize;
 
 use super::{Building, BuildingInput};
-use crate::api::{ApiListQuery, Paginated};
+use crate::api::{write_then_show, ApiListQuery, Paginated};
 use crate::domain::roles::Action;
 use crate::error::{AppError, Problem};
 use crate::state::AppState;
@@ -85,13 +86,14 @@ pub async fn api_create_building(
     user.require(Action::ManageRegistry)?;
     let data = BuildingInput::from(body.into_inner()).validate()?;
     let office = user.office_id;
-    let building = state
-        .db_tx(move |c| {
-            let id = super::insert(c, office, &data)?;
-            super::find(c, office, id)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(building))
+    write_then_show(
+        &state,
+        StatusCode::CREATED,
+        office,
+        move |c| super::insert(c, office, &data),
+        super::find,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/api/v1/buildings/{id}", tag = "registry",
@@ -124,13 +126,14 @@ pub async fn api_update_building(
     user.require(Action::ManageRegistry)?;
     let (office, id) = (user.office_id, path.into_inner());
     let data = BuildingInput::from(body.into_inner()).validate()?;
-    let building = state
-        .db_tx(move |c| {
-            super::update(c, office, id, &data)?;
-            super::find(c, office, id)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(building))
+    write_then_show(
+        &state,
+        StatusCode::OK,
+        office,
+        move |c| super::update(c, office, id, &data).map(|_| id),
+        super::find,
+    )
+    .await
 }
 
 #[utoipa::path(delete, path = "/api/v1/buildings/{id}", tag = "registry",

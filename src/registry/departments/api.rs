@@ -1,11 +1,12 @@
 //! `/api/v1/departments`: readable by every registry reader (requests will be routed to them),
 //! changed by administrators only.
 
+use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use serde::Deserialize;
 
 use super::{Department, DepartmentInput};
-use crate::api::{ApiListQuery, Paginated};
+use crate::api::{write_then_show, ApiListQuery, Paginated};
 use crate::domain::roles::Action;
 use crate::error::{AppError, Problem};
 use crate::state::AppState;
@@ -79,13 +80,14 @@ pub async fn api_create_department(
     user.require(Action::ManageOffice)?;
     let data = DepartmentInput::from(body.into_inner()).validate()?;
     let office = user.office_id;
-    let department = state
-        .db_tx(move |c| {
-            let id = super::insert(c, office, &data)?;
-            super::find(c, office, id)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(department))
+    write_then_show(
+        &state,
+        StatusCode::CREATED,
+        office,
+        move |c| super::insert(c, office, &data),
+        super::find,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/api/v1/departments/{id}", tag = "registry",
@@ -118,13 +120,14 @@ pub async fn api_update_department(
     user.require(Action::ManageOffice)?;
     let (office, id) = (user.office_id, path.into_inner());
     let data = DepartmentInput::from(body.into_inner()).validate()?;
-    let department = state
-        .db_tx(move |c| {
-            super::update(c, office, id, &data)?;
-            super::find(c, office, id)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(department))
+    write_then_show(
+        &state,
+        StatusCode::OK,
+        office,
+        move |c| super::update(c, office, id, &data).map(|_| id),
+        super::find,
+    )
+    .await
 }
 
 /// Deletes a department; 409 while an account belongs to it.

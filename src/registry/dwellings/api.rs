@@ -1,10 +1,11 @@
 //! `/api/v1/dwellings`: the same rules as the pages, in JSON.
 
+use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use serde::Deserialize;
 
 use super::{Dwelling, DwellingData, DwellingInput};
-use crate::api::{ApiListQuery, Paginated};
+use crate::api::{write_then_show, ApiListQuery, Paginated};
 use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::{AppError, Problem};
@@ -173,13 +174,14 @@ pub async fn api_update_dwelling(
     user.require(Action::ManageRegistry)?;
     let (office, id) = (user.office_id, path.into_inner());
     let data = DwellingInput::from(body.into_inner()).validate()?;
-    let dwelling = state
-        .db_tx(move |c| {
-            super::update(c, office, id, &data)?;
-            super::find(c, office, id)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(dwelling))
+    write_then_show(
+        &state,
+        StatusCode::OK,
+        office,
+        move |c| super::update(c, office, id, &data).map(|_| id),
+        super::find,
+    )
+    .await
 }
 
 /// Deletes a dwelling; 409 while a tenant record points to it.

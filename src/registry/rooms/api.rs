@@ -1,9 +1,11 @@
 //! `/api/v1/buildings/{id}/rooms` and `/api/v1/rooms/{id}`: the same rules as the pages, in JSON.
 
+use actix_web::http::StatusCode;
 use actix_web::{delete, get, post, put, web, HttpResponse};
 use serde::Deserialize;
 
 use super::{Room, RoomInput};
+use crate::api::write_then_show;
 use crate::domain::roles::Action;
 use crate::error::{AppError, Problem};
 use crate::state::AppState;
@@ -82,13 +84,14 @@ pub async fn api_create_room(
     user.require(Action::ManageRegistry)?;
     let (office, building_id) = (user.office_id, path.into_inner());
     let data = RoomInput::from(body.into_inner()).validate()?;
-    let room = state
-        .db_tx(move |c| {
-            let id = super::insert(c, office, building_id, &data)?;
-            super::find(c, office, id)
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(room))
+    write_then_show(
+        &state,
+        StatusCode::CREATED,
+        office,
+        move |c| super::insert(c, office, building_id, &data),
+        super::find,
+    )
+    .await
 }
 
 #[utoipa::path(get, path = "/api/v1/rooms/{id}", tag = "registry",
@@ -122,13 +125,14 @@ pub async fn api_update_room(
     user.require(Action::ManageRegistry)?;
     let (office, id) = (user.office_id, path.into_inner());
     let data = RoomInput::from(body.into_inner()).validate()?;
-    let room = state
-        .db_tx(move |c| {
-            super::update(c, office, id, &data)?;
-            super::find(c, office, id)
-        })
-        .await?;
-    Ok(HttpResponse::Ok().json(room))
+    write_then_show(
+        &state,
+        StatusCode::OK,
+        office,
+        move |c| super::update(c, office, id, &data).map(|_| id),
+        super::find,
+    )
+    .await
 }
 
 #[utoipa::path(delete, path = "/api/v1/rooms/{id}", tag = "registry",
