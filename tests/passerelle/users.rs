@@ -72,6 +72,7 @@ async fn an_administrator_creates_an_isc_who_can_then_sign_in() {
     let (status, home) = isc.get_text("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(home.contains("Hélène Tremblay"));
+    assert_eq!(isc.get("/journal/new").await.status(), StatusCode::OK);
 }
 
 #[actix_web::test]
