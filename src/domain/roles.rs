@@ -30,6 +30,8 @@ pub enum Action {
     ImportData,
     ReadJournal,
     WriteJournal,
+    /// Edit or delete any manual journal entry of the office, not only one's own.
+    ManageJournal,
 }
 
 impl Role {
@@ -60,7 +62,9 @@ impl Role {
         use Action::*;
         use Role::*;
         match action {
-            ManageOffice | ManageAccounts | ManageRegistry | ImportData => self == Admin,
+            ManageOffice | ManageAccounts | ManageRegistry | ImportData | ManageJournal => {
+                self == Admin
+            }
             ReadRegistry => matches!(self, Admin | Isc | Staff | Committee),
             ReadTenants | ManageTenants => matches!(self, Admin | Isc),
             ReadJournal | WriteJournal => matches!(self, Admin | Isc),
@@ -77,6 +81,7 @@ mod tests {
         assert!(Role::Admin.can(Action::ManageAccounts));
         assert!(!Role::Isc.can(Action::ManageAccounts));
         assert!(Role::Isc.can(Action::WriteJournal));
+        assert!(Role::Admin.can(Action::ManageJournal) && !Role::Isc.can(Action::ManageJournal));
         assert!(!Role::Staff.can(Action::ReadTenants));
         assert!(!Role::Tenant.can(Action::ReadRegistry));
         for r in Role::ALL {
