@@ -14,7 +14,10 @@ error-title = Something is wrong
 pager-label = Pagination
 pager-prev = Previous page
 pager-next = Next page
-pager-status = Page { $page } of { $pages } ({ $total } results)
+pager-status = Page { $page } of { $pages } ({ $total ->
+    [one] { $total } result
+   *[other] { $total } results
+})
 results-count = { $count ->
     [one] { $count } result
    *[other] { $count } results

@@ -14,7 +14,10 @@ error-title = Quelque chose ne va pas
 pager-label = Pagination
 pager-prev = Page précédente
 pager-next = Page suivante
-pager-status = Page { $page } sur { $pages } ({ $total } résultats)
+pager-status = Page { $page } sur { $pages } ({ $total ->
+    [one] { $total } résultat
+   *[other] { $total } résultats
+})
 results-count = { $count ->
     [one] { $count } résultat
    *[other] { $count } résultats
