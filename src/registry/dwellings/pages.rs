@@ -127,7 +127,12 @@ async fn new_dwelling(
 ) -> Result<HttpResponse, AppError> {
     user.require(Action::ManageRegistry)?;
     let target = new_target(&state, user.office_id, path.into_inner()).await?;
-    let (form, errors) = (DwellingInput::default(), FieldErrors::new());
+    // Most HLM dwellings have one bedroom or more: start from 1 rather than an empty required field.
+    let form = DwellingInput {
+        bedrooms: Some("1".into()),
+        ..DwellingInput::default()
+    };
+    let errors = FieldErrors::new();
     render_form(&state, &session, &user, target, form, &errors)
 }
 
