@@ -420,3 +420,40 @@ async fn the_api_manages_accounts_and_never_shows_a_password_hash() {
     assert_eq!(page["total"], 1);
     assert_eq!(page["items"][0]["email"], "julie@example.org");
 }
+
+#[actix_web::test]
+async fn the_accounts_list_exports_to_csv_without_secrets_and_without_other_offices() {
+    let app = spawn_app().await;
+    let admin = app.office("OH Test");
+    let dep = department(&app, admin.office_id, "Entretien");
+    let staff = app.user(admin.office_id, "staff");
+    app.db(|c| {
+        diesel::update(users::table.find(staff.id))
+            .set(users::department_id.eq(Some(dep)))
+            .execute(c)
+            .unwrap()
+    });
+    let stranger = app.office("OH Ailleurs");
+    let browser = app.login(&admin).await;
+    let (status, csv) = browser.get_text("/users.csv?role=staff").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id,nom,courriel,role,service,langue,actif,derniere_connexion")
+    );
+    let row = lines.next().unwrap();
+    assert!(
+        row.contains(&staff.email)
+            && row.contains("Personnel de l'office")
+            && row.contains("Entretien"),
+        "{row}"
+    );
+    assert_eq!(lines.next(), None, "the role filter applies");
+    let (_, all) = browser.get_text("/users.csv").await;
+    assert!(
+        all.contains(&admin.email) && !all.contains(&stranger.email) && !all.contains("argon2")
+    );
+    let isc = app.login(&app.user(admin.office_id, "isc")).await;
+    assert_eq!(isc.get("/users.csv").await.status(), StatusCode::FORBIDDEN);
+}

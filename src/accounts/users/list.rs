@@ -15,7 +15,7 @@ use crate::state::AppState;
 use crate::web::{render, CurrentUser, Page, Pager, PAGE_SIZE};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_users);
+    cfg.service(list_users).service(export_users);
 }
 
 /// `?q=&role=&status=&page=` of the account list.
@@ -145,4 +145,52 @@ async fn list_users(
         },
     );
     render(&state, "users/list", &ctx)
+}
+
+/// The office's accounts as CSV, with the list's filters (no secrets: never the password hash).
+#[get("/users.csv")]
+async fn export_users(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    query: web::Query<UsersQuery>,
+) -> Result<HttpResponse, AppError> {
+    user.require(Action::ManageAccounts)?;
+    let (filter, office, lang) = (query.filter(), user.office_id, user.lang);
+    let (rows, _) = state
+        .db(move |c| super::list(c, office, &filter, 0, i64::MAX))
+        .await?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let io = AppError::internal;
+    w.write_record([
+        "id",
+        "nom",
+        "courriel",
+        "role",
+        "service",
+        "langue",
+        "actif",
+        "derniere_connexion",
+    ])
+    .map_err(io)?;
+    for (account, department) in rows {
+        let last = account
+            .last_login_at
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        w.write_record([
+            account.id.to_string(),
+            account.display_name,
+            account.email,
+            t(lang, &format!("role-{}", account.role)),
+            department.unwrap_or_default(),
+            account.language,
+            if account.active { "oui" } else { "non" }.to_owned(),
+            last,
+        ])
+        .map_err(io)?;
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| AppError::internal(anyhow::anyhow!("csv: {e}")))?;
+    Ok(crate::web::csv_response("comptes.csv", body))
 }

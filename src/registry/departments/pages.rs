@@ -19,6 +19,7 @@ use crate::web::{
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(list_departments)
+        .service(export_departments)
         .service(new_department)
         .service(create_department)
         .service(edit_department)
@@ -183,4 +184,26 @@ async fn delete_department(
     let (office, id) = (user.office_id, path.into_inner());
     state.db_tx(move |c| super::delete(c, office, id)).await?;
     Ok(redirect(&session, "/departments", Some("flash-deleted")))
+}
+
+/// The office's departments as CSV.
+#[get("/departments.csv")]
+async fn export_departments(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+) -> Result<HttpResponse, AppError> {
+    user.require(Action::ReadRegistry)?;
+    let office = user.office_id;
+    let rows = state.db(move |c| super::list_all(c, office)).await?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let io = AppError::internal;
+    w.write_record(["id", "nom", "courriel"]).map_err(io)?;
+    for d in rows {
+        w.write_record([d.id.to_string(), d.name, d.email])
+            .map_err(io)?;
+    }
+    let body = w
+        .into_inner()
+        .map_err(|e| AppError::internal(anyhow::anyhow!("csv: {e}")))?;
+    Ok(crate::web::csv_response("services.csv", body))
 }

@@ -242,3 +242,17 @@ async fn another_offices_departments_are_not_found_in_pages_and_api() {
         .unwrap();
     assert_eq!(d.name, "Direction voisine");
 }
+
+#[actix_web::test]
+async fn the_departments_list_exports_to_csv_for_the_office_only() {
+    let app = spawn_app().await;
+    let admin = app.office("OH Test");
+    department(&app, admin.office_id, "Sécurité");
+    let other = app.office("OH Ailleurs");
+    department(&app, other.office_id, "Location ailleurs");
+    let browser = app.login(&admin).await;
+    let (status, csv) = browser.get_text("/departments.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(csv.starts_with("id,nom,courriel\n"));
+    assert!(csv.contains("Sécurité") && !csv.contains("Location ailleurs"));
+}
