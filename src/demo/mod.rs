@@ -1,6 +1,34 @@
-//! (Being written.) The demo data generator.
+//! The demo data generator (`passerelle demo --scale small|large|network`): realistic Quebec French
+//! offices, buildings, dwellings, tenants, accounts and three years of practice journal, at the three
+//! scales of DOMAIN.md section 9, the same for the same seed.
+//!
+//! Rows are built in memory (`gen`, `registry`, `buildings`, `tenants`, `journal`), then written by multi-row
+//! inserts (`store`) in ONE write transaction: a failed run leaves the database as it was, so it can
+//! simply be run again (a filled database is refused). Later capabilities add their history as one
+//! more step of `generate`.
 
-use crate::db::DbConnection;
+mod buildings;
+mod gen;
+mod journal;
+mod places;
+mod registry;
+mod store;
+mod tenants;
+mod words;
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use diesel::prelude::*;
+use rand::SeedableRng;
+
+use crate::accounts::password;
+use crate::db::schema::offices;
+use crate::db::{now, write_tx, DbConnection};
+use gen::Gen;
+use registry::account_email;
+
+pub use registry::DOMAIN;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
@@ -18,13 +46,118 @@ impl Scale {
             other => anyhow::bail!("unknown scale {other}: small, large or network"),
         }
     }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scale::Small => "small",
+            Scale::Large => "large",
+            Scale::Network => "network",
+        }
+    }
 }
 
+/// Fills an empty database with demo data and returns the report to print: rows per table, time
+/// taken, the demo accounts and their password. Refuses a database that already has an office.
 pub fn generate(
-    _conn: &mut DbConnection,
-    _scale: Scale,
-    _password: &str,
-    _seed: u64,
+    conn: &mut DbConnection,
+    scale: Scale,
+    password: &str,
+    seed: u64,
 ) -> anyhow::Result<String> {
-    anyhow::bail!("not yet")
+    let started = Instant::now();
+    if password.chars().count() < password::MIN_LEN {
+        anyhow::bail!(
+            "the demo password must have at least {} characters",
+            password::MIN_LEN
+        );
+    }
+    let password_hash = password::hash(password)?;
+    let (offices_made, built, written) = write_tx(conn, |c| -> anyhow::Result<_> {
+        let existing: i64 = offices::table.count().get_result(c)?;
+        if existing > 0 {
+            anyhow::bail!(
+                "this database already holds {existing} office(s): demo data only goes into an \
+                 empty database (point PASSERELLE__DATABASE__URL at a new file or database)"
+            );
+        }
+        let mut gen = Gen {
+            rng: rand::rngs::StdRng::seed_from_u64(seed),
+            now: now(),
+            today: now().date(),
+            ids: store::next_ids(c)?,
+            data: store::Dataset::default(),
+            password_hash,
+        };
+        let plans = match scale {
+            Scale::Small => places::small(),
+            Scale::Large => places::large(),
+            Scale::Network => places::network(&mut gen.rng),
+        };
+        for (i, plan) in plans.iter().enumerate() {
+            let office = gen.office(i + 1, plan)?;
+            gen.tenants(&office);
+            gen.journal(&office, plan.dwellings);
+        }
+        let built = started.elapsed();
+        store::insert(c, &gen.data)?;
+        Ok((plans.len(), gen.data, built))
+    })?;
+    Ok(report(
+        scale,
+        seed,
+        password,
+        offices_made,
+        &built,
+        written,
+        started.elapsed(),
+    ))
+}
+
+fn report(
+    scale: Scale,
+    seed: u64,
+    password: &str,
+    offices: usize,
+    data: &store::Dataset,
+    built: std::time::Duration,
+    total: std::time::Duration,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Données de démonstration créées / Demo data created: scale {}, seed {seed}, {:.1} s \
+         (rows built in {:.1} s, written in {:.1} s)",
+        scale.as_str(),
+        total.as_secs_f64(),
+        built.as_secs_f64(),
+        total.saturating_sub(built).as_secs_f64()
+    );
+    for (table, rows) in data.counts() {
+        let _ = writeln!(out, "  {table:<16} {rows:>8}");
+    }
+    let _ = writeln!(
+        out,
+        "\nComptes de démonstration / Demo accounts (mot de passe / password: {password}):"
+    );
+    let first_office = data.offices.first().map(|o| o.id);
+    for user in data
+        .users
+        .iter()
+        .filter(|u| Some(u.office_id) == first_office)
+    {
+        let _ = writeln!(out, "  {:<10} {}", user.role, user.email);
+    }
+    if offices > 1 {
+        let _ = writeln!(
+            out,
+            "  and in offices 2 to {offices}: {} and {} (the same password)",
+            account_email("admin", 2).replace("+2", "+<n>"),
+            account_email("isc", 2).replace("+2", "+<n>"),
+        );
+    }
+    let _ = write!(
+        out,
+        "Production refuses to start while these accounts keep the demo password."
+    );
+    out
 }
