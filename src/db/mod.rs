@@ -150,6 +150,9 @@ pub fn build_pool(url: &str, max_size: u32, counter: QueryCounter) -> anyhow::Re
     let pool = diesel::r2d2::Pool::builder()
         .max_size(size.max(1))
         .connection_timeout(Duration::from_secs(10))
+        // A SQLite file does not drop connections: no `SELECT 1` before every checkout there. A
+        // PostgreSQL server may restart, so its connections are checked before use.
+        .test_on_check_out(Backend::from_url(url) == Backend::Postgres)
         .build(manager)?;
     Ok(pool)
 }

@@ -180,6 +180,11 @@ pub fn redirect_with(
 }
 
 fn take_flash(session: &Session, lang: Lang) -> Option<String> {
+    // `remove` marks the session changed even when the key is absent, which would re-encrypt and
+    // re-send the cookie on every page: look first.
+    if !session.entries().contains_key(SESSION_FLASH) {
+        return None;
+    }
     let flash = session
         .remove_as::<Flash>(SESSION_FLASH)
         .and_then(Result::ok)?;
