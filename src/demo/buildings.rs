@@ -26,7 +26,9 @@ impl Gen {
         for _ in 0..count {
             let draw = self.unit();
             let (clientele, lo, hi) = match draw {
-                d if d < 0.42 => ("aines", 20, 80),
+                // A few seniors' towers of 100 to 200 dwellings, as in the large cities.
+                d if d < 0.015 => ("aines", 100, 200),
+                d if d < 0.42 => ("aines", 20, 70),
                 d if d < 0.8 => ("familles", 10, 45),
                 d if d < 0.9 => ("personnes_seules", 10, 50),
                 _ => ("mixte", 8, 60),
