@@ -42,6 +42,7 @@ impl Application {
         {
             let mut conn = pool.get()?;
             db::run_migrations(&mut conn)?;
+            db::refresh_statistics(&mut conn);
             if settings.environment == Environment::Production
                 && accounts::count_demo_passwords(&mut conn)? > 0
             {

@@ -166,6 +166,17 @@ pub fn run_migrations(conn: &mut DbConnection) -> anyhow::Result<()> {
     result.map_err(|e| anyhow::anyhow!("migrations failed: {e}"))
 }
 
+/// Lets SQLite refresh its planner statistics when they are stale (cheap when they are not):
+/// without them, a database filled by an import can pick a scan over an index. PostgreSQL's
+/// autovacuum does this on its own.
+pub fn refresh_statistics(conn: &mut DbConnection) {
+    if let DbConnection::Sqlite(c) = conn {
+        if let Err(e) = c.batch_execute("PRAGMA optimize") {
+            tracing::warn!(error = %e, "PRAGMA optimize failed");
+        }
+    }
+}
+
 /// Runs `f` in a write transaction. On SQLite it begins `IMMEDIATE`, taking the write lock up front:
 /// a deferred transaction that reads first cannot upgrade its lock under concurrency and fails at
 /// once with "database is locked", whatever the busy timeout. PostgreSQL uses a normal transaction.

@@ -245,9 +245,16 @@ fn load_building_page(
         ))
         .load(conn)?;
     let mut names: Vec<TenantName> = if with_tenants {
+        // Start from the building's dwellings (IN on the tenants' dwelling index): joined the
+        // other way, SQLite without statistics scans every tenant of the office.
         tenants::table
-            .inner_join(dwellings::table)
-            .filter(dwellings::building_id.eq(id))
+            .filter(
+                tenants::dwelling_id.eq_any(
+                    dwellings::table
+                        .filter(dwellings::building_id.eq(id))
+                        .select(dwellings::id),
+                ),
+            )
             .filter(tenants::office_id.eq(office))
             .filter(
                 tenants::move_out

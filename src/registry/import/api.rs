@@ -99,7 +99,10 @@ pub async fn api_import(
         .db_tx(move |c| store::commit(c, office, kind, &table))
         .await?
     {
-        Outcome::Imported(imported) => Ok(HttpResponse::Created().json(ImportDone { imported })),
+        Outcome::Imported(imported) => {
+            super::after_import(&state).await;
+            Ok(HttpResponse::Created().json(ImportDone { imported }))
+        }
         Outcome::Invalid(report) => Ok(rows_problem(&report, user.lang)),
     }
 }

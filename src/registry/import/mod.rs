@@ -227,3 +227,13 @@ mod tests {
         );
     }
 }
+
+/// After a large import the planner's statistics are stale: refresh them (SQLite; best effort).
+pub(crate) async fn after_import(state: &crate::state::AppState) {
+    let _ = state
+        .db(|c| {
+            crate::db::refresh_statistics(c);
+            Ok(())
+        })
+        .await;
+}

@@ -86,12 +86,15 @@ async fn import_commit(
         .db_tx(move |c| store::commit(c, office, kind, &table))
         .await?
     {
-        Outcome::Imported(n) => Ok(redirect_with(
-            &session,
-            kind.list_url(),
-            Some("import-done"),
-            &[("count", n as i64)],
-        )),
+        Outcome::Imported(n) => {
+            super::after_import(&state).await;
+            Ok(redirect_with(
+                &session,
+                kind.list_url(),
+                Some("import-done"),
+                &[("count", n as i64)],
+            ))
+        }
         Outcome::Invalid(report) => preview(&state, &session, &user, report, text),
     }
 }
