@@ -184,6 +184,16 @@ impl Report {
     }
 }
 
+/// After a large import the planner's statistics are stale: refresh them (SQLite; best effort).
+pub(crate) async fn after_import(state: &crate::state::AppState) {
+    let _ = state
+        .db(|c| {
+            crate::db::refresh_statistics(c);
+            Ok(())
+        })
+        .await;
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -226,14 +236,4 @@ mod tests {
             "Required columns are missing: building, dwelling."
         );
     }
-}
-
-/// After a large import the planner's statistics are stale: refresh them (SQLite; best effort).
-pub(crate) async fn after_import(state: &crate::state::AppState) {
-    let _ = state
-        .db(|c| {
-            crate::db::refresh_statistics(c);
-            Ok(())
-        })
-        .await;
 }
