@@ -118,10 +118,12 @@ impl diesel::r2d2::ManageConnection for ConnectionManager {
                 let mut conn = SqliteConnection::establish(path)
                     .map_err(diesel::r2d2::Error::ConnectionError)?;
                 // WAL lets readers go on while one writer writes; the busy timeout makes writers wait
-                // for each other; SQLite leaves foreign keys off unless asked on each connection.
+                // for each other; SQLite leaves foreign keys off unless asked on each connection. A
+                // 16 MB page cache and memory-mapped reads spare a system call per page read.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;",
+                     PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; \
+                     PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456;",
                 )
                 .map_err(diesel::r2d2::Error::QueryError)?;
                 conn.set_instrumentation(instrumentation);
