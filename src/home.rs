@@ -41,10 +41,7 @@ pub async fn home(
         }
     };
     let office = user.office_id;
-    let month_start = chrono::Local::now()
-        .date_naive()
-        .with_day(1)
-        .unwrap_or_default();
+    let month_start = crate::web::format::today().with_day(1).unwrap_or_default();
     let mut summary = state
         .db(move |c| {
             Ok(Summary {
@@ -61,7 +58,7 @@ pub async fn home(
                     .filter(
                         tenants::move_out
                             .is_null()
-                            .or(tenants::move_out.gt(chrono::Local::now().date_naive())),
+                            .or(tenants::move_out.gt(crate::web::format::today())),
                     )
                     .count()
                     .get_result(c)?,

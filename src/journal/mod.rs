@@ -247,7 +247,5 @@ pub fn record(
         .get_result(conn)?)
 }
 
-/// Today where the service runs: the reference for "not in the future".
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
+/// Today in Québec: the reference for "not in the future".
+pub use crate::web::format::today;

@@ -7,6 +7,17 @@ use handlebars::{Context, Handlebars, Helper, HelperDef, HelperResult, Output, R
 
 use crate::i18n::{t, t_args, Lang};
 
+/// Today's date in Québec. Servers often run in UTC, where "today" changes at 19 h or 20 h, Montréal
+/// time: who has moved out, what counts as the future, this month's figures all follow this instead.
+pub fn today() -> NaiveDate {
+    chrono::Utc::now().with_timezone(&Montreal).date_naive()
+}
+
+/// A stored (UTC) time as a Montréal wall-clock time.
+pub fn local_time(utc: NaiveDateTime) -> NaiveDateTime {
+    utc.and_utc().with_timezone(&Montreal).naive_local()
+}
+
 /// "23 novembre 2026" / "November 23, 2026".
 pub fn date(lang: Lang, d: NaiveDate) -> String {
     let month = t(lang, &format!("month-{}", d.month()));

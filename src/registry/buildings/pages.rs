@@ -259,7 +259,7 @@ fn load_building_page(
             .filter(
                 tenants::move_out
                     .is_null()
-                    .or(tenants::move_out.gt(chrono::Local::now().date_naive())),
+                    .or(tenants::move_out.gt(crate::web::format::today())),
             )
             .order((tenants::last_name.asc(), tenants::first_name.asc()))
             .select((

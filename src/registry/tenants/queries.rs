@@ -123,16 +123,7 @@ impl From<Joined> for TenantView {
     }
 }
 
-/// Today in the server's time zone (the office's), which decides who has moved out.
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-/// A stored (UTC) time in the server's time zone, the office's.
-pub fn local_time(at: NaiveDateTime) -> NaiveDateTime {
-    use chrono::TimeZone;
-    chrono::Local.from_utc_datetime(&at).naive_local()
-}
+pub use crate::web::format::{local_time, today};
 
 /// The office's tenants matching `filter`, each with their dwelling and building: `limit` rows from
 /// `offset` (all of them when `None`), and the total. Two statements whatever the number of rows.
