@@ -108,8 +108,11 @@ pub fn has_key(lang: Lang, key: &str) -> bool {
 }
 
 /// `{{t "key" name=value}}`: translates in the page's language (`lang` at the root of the context,
-/// French if absent). Arguments and result are HTML-escaped, because names come from users.
-pub struct TranslateHelper;
+/// French if absent). In HTML (`escape: true`) arguments and result are escaped, because names come
+/// from users; plain-text emails and subjects use `escape: false`.
+pub struct TranslateHelper {
+    pub escape: bool,
+}
 
 impl HelperDef for TranslateHelper {
     fn call<'reg: 'rc, 'rc>(
@@ -148,7 +151,11 @@ impl HelperDef for TranslateHelper {
         } else {
             t_args(lang, key, &args)
         };
-        out.write(&handlebars::html_escape(&text))?;
+        if self.escape {
+            out.write(&handlebars::html_escape(&text))?;
+        } else {
+            out.write(&text)?;
+        }
         Ok(())
     }
 }

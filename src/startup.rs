@@ -58,6 +58,7 @@ impl Application {
             ),
             settings: Arc::new(settings),
             templates: Arc::new(templates),
+            emails: Arc::new(crate::email::EmailTemplates::load()?),
             queries,
         });
         let s = &state.settings;

@@ -39,6 +39,8 @@ pub struct AppState {
     pub pool: Pool,
     pub settings: Arc<Settings>,
     pub templates: Arc<Handlebars<'static>>,
+    /// Email templates, for [`crate::email::enqueue`].
+    pub emails: Arc<crate::email::EmailTemplates>,
     pub queries: QueryCounter,
     pub login_limiter: LoginLimiter,
 }

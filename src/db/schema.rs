@@ -134,6 +134,29 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        office_id -> Nullable<BigInt>,
+        kind -> Text,
+        to_address -> Text,
+        to_name -> Text,
+        reply_to -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        dedup_key -> Nullable<Text>,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        claim_token -> Nullable<Text>,
+        last_error -> Text,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(departments -> offices (office_id));
 diesel::joinable!(buildings -> offices (office_id));
 diesel::joinable!(community_rooms -> buildings (building_id));
@@ -154,4 +177,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     api_tokens,
     journal_entries,
+    outbox,
 );

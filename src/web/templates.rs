@@ -9,6 +9,7 @@ use crate::i18n::TranslateHelper;
 #[derive(RustEmbed)]
 #[folder = "templates/"]
 #[include = "*.hbs"]
+#[exclude = "emails/*"]
 struct Templates;
 
 handlebars_helper!(eq: |a: Json, b: Json| a == b);
@@ -18,7 +19,7 @@ pub fn registry() -> anyhow::Result<Handlebars<'static>> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.register_embed_templates_with_extension::<Templates>(".hbs")?;
-    hb.register_helper("t", Box::new(TranslateHelper));
+    hb.register_helper("t", Box::new(TranslateHelper { escape: true }));
     hb.register_helper("eq", Box::new(eq));
     hb.register_helper("concat_key", Box::new(concat_key));
     hb.register_helper("date", Box::new(super::format::DateHelper));
