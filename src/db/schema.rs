@@ -76,6 +76,7 @@ diesel::table! {
         demo_password -> Bool,
         created_at -> Timestamp,
         last_login_at -> Nullable<Timestamp>,
+        tenant_id -> Nullable<BigInt>,
     }
 }
 
@@ -157,6 +158,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    user_buildings (user_id, building_id) {
+        user_id -> BigInt,
+        building_id -> BigInt,
+    }
+}
+
 diesel::joinable!(departments -> offices (office_id));
 diesel::joinable!(buildings -> offices (office_id));
 diesel::joinable!(community_rooms -> buildings (building_id));
@@ -166,6 +174,8 @@ diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(journal_entries -> buildings (building_id));
 diesel::joinable!(journal_entries -> users (author_id));
 diesel::joinable!(users -> offices (office_id));
+diesel::joinable!(user_buildings -> buildings (building_id));
+diesel::joinable!(user_buildings -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     offices,
@@ -178,4 +188,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     journal_entries,
     outbox,
+    user_buildings,
 );

@@ -1,0 +1,2 @@
+ALTER TABLE users DROP COLUMN tenant_id;
+DROP TABLE user_buildings;
