@@ -82,9 +82,26 @@ pub struct SecuritySettings {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct MailSettings {
+    /// "file" (development: messages written under `dir`) or "smtp".
     pub transport: String,
     pub dir: String,
     pub from: String,
+    pub smtp_host: String,
+    pub smtp_port: u16,
+    /// "none" (plain, loopback relays only), "starttls" or "tls" (implicit TLS).
+    pub smtp_tls: String,
+    pub smtp_username: String,
+    pub smtp_password: SecretString,
+    /// The outbox worker: whether this instance runs one, how often it looks for due messages, how
+    /// many it claims at once, and how long a claim holds before another instance may take it over.
+    pub worker: bool,
+    pub poll_interval_ms: u64,
+    pub batch_size: i64,
+    pub lease_seconds: i64,
+    /// Failed deliveries wait `retry_base_ms` × 2^(attempt − 1), at most six hours; after
+    /// `max_attempts` the message is marked failed for an administrator to retry.
+    pub retry_base_ms: i64,
+    pub max_attempts: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{accounts, api, home, journal, registry};
+use crate::{accounts, api, email, home, journal, registry};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -16,6 +16,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(accounts::users::configure)
         .configure(registry::configure)
         .configure(journal::configure)
+        .configure(email::pages::configure)
         .service(
             web::scope("/api/v1")
                 .service(api::openapi_json)

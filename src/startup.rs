@@ -107,6 +107,10 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
         .build()
         .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
     spawn_pool_gauges(&prometheus.registry, state.clone())?;
+    if settings.mail.worker {
+        let mailer = crate::email::Mailer::from_settings(&settings.mail, &settings.server)?;
+        crate::email::worker::spawn(state.pool.clone(), Arc::new(mailer), settings.mail.clone());
+    }
     let workers = match settings.server.workers {
         0 => std::thread::available_parallelism()
             .map(usize::from)

@@ -34,6 +34,8 @@ impl Drop for TestDb {
 pub struct TestApp {
     pub address: String,
     pub state: actix_web::web::Data<AppState>,
+    /// Where the file mail transport writes (the default in tests).
+    pub mail_dir: tempfile::TempDir,
     _db: TestDb,
 }
 
@@ -87,6 +89,8 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings =
         Settings::load_from(Environment::Test, Path::new("config")).expect("settings");
     settings.database.url = url.into();
+    let mail_dir = tempfile::tempdir().expect("mail dir");
+    settings.mail.dir = mail_dir.path().display().to_string();
     adjust(&mut settings);
     let app = Application::build(settings)
         .await
@@ -97,6 +101,7 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     TestApp {
         address,
         state,
+        mail_dir,
         _db: guard,
     }
 }

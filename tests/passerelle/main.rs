@@ -11,6 +11,8 @@ mod demo;
 mod import;
 mod infrastructure;
 mod journal;
+mod mail;
 mod registry;
+mod smtp;
 mod tenants;
 mod users;

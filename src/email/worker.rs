@@ -1,0 +1,208 @@
+//! The outbox worker: claims due messages, delivers them, records the outcome.
+//!
+//! Claiming is one conditional `UPDATE` (pending and due, or sending with an expired lease) that stamps
+//! a random claim token; only rows carrying this worker's token are then sent. Two instances on one
+//! PostgreSQL database cannot both claim a row (the second `UPDATE` re-checks the condition after the
+//! first commits), and a worker that dies mid-batch loses its claim when the lease expires.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use rand::RngCore;
+
+use super::Mailer;
+use crate::config::MailSettings;
+use crate::db::{self, schema::outbox, DbConnection, Pool};
+
+/// A message as the worker reads it.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub to_address: String,
+    pub to_name: String,
+    pub reply_to: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub attempts: i32,
+    pub created_at: NaiveDateTime,
+}
+
+/// What one pass delivered.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pass {
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+}
+
+impl Pass {
+    pub fn claimed(&self) -> usize {
+        self.sent + self.retried + self.failed
+    }
+}
+
+/// Claims up to `batch_size` due messages, sends them, and records each outcome.
+pub fn deliver_due(
+    conn: &mut DbConnection,
+    mailer: &Mailer,
+    settings: &MailSettings,
+) -> anyhow::Result<Pass> {
+    let now = db::now();
+    let token = claim_token();
+    let claimed = claim(conn, &token, now, settings)?;
+    let mut pass = Pass::default();
+    for msg in claimed {
+        match mailer.send(&msg) {
+            Ok(()) => {
+                diesel::update(
+                    outbox::table
+                        .find(msg.id)
+                        .filter(outbox::claim_token.eq(&token)),
+                )
+                .set((
+                    outbox::status.eq("sent"),
+                    outbox::sent_at.eq(db::now()),
+                    outbox::attempts.eq(msg.attempts + 1),
+                    outbox::claim_token.eq(None::<String>),
+                    outbox::claimed_until.eq(None::<NaiveDateTime>),
+                    outbox::last_error.eq(""),
+                ))
+                .execute(conn)?;
+                pass.sent += 1;
+            }
+            Err(error) => {
+                let attempts = msg.attempts + 1;
+                let gave_up = attempts >= settings.max_attempts;
+                let next = db::now() + retry_delay(settings.retry_base_ms, attempts);
+                tracing::warn!(message = msg.id, attempts, gave_up, %error, "mail delivery failed");
+                diesel::update(
+                    outbox::table
+                        .find(msg.id)
+                        .filter(outbox::claim_token.eq(&token)),
+                )
+                .set((
+                    outbox::status.eq(if gave_up { "failed" } else { "pending" }),
+                    outbox::attempts.eq(attempts),
+                    outbox::next_attempt_at.eq(next),
+                    outbox::claim_token.eq(None::<String>),
+                    outbox::claimed_until.eq(None::<NaiveDateTime>),
+                    outbox::last_error.eq(truncate(&error, 500)),
+                ))
+                .execute(conn)?;
+                if gave_up {
+                    pass.failed += 1;
+                } else {
+                    pass.retried += 1;
+                }
+            }
+        }
+    }
+    Ok(pass)
+}
+
+fn claim(
+    conn: &mut DbConnection,
+    token: &str,
+    now: NaiveDateTime,
+    settings: &MailSettings,
+) -> anyhow::Result<Vec<OutboxMessage>> {
+    let due = || {
+        outbox::status
+            .eq("pending")
+            .and(outbox::next_attempt_at.le(now))
+            .or(outbox::status
+                .eq("sending")
+                .and(outbox::claimed_until.lt(now)))
+    };
+    let candidates: Vec<i64> = outbox::table
+        .filter(due())
+        .order((outbox::next_attempt_at, outbox::id))
+        .limit(settings.batch_size.max(1))
+        .select(outbox::id)
+        .load(conn)?;
+    if candidates.is_empty() {
+        return Ok(Vec::new());
+    }
+    let lease = chrono::Duration::seconds(settings.lease_seconds.max(1));
+    diesel::update(
+        outbox::table
+            .filter(outbox::id.eq_any(&candidates))
+            .filter(due()),
+    )
+    .set((
+        outbox::status.eq("sending"),
+        outbox::claim_token.eq(token),
+        outbox::claimed_until.eq(now + lease),
+    ))
+    .execute(conn)?;
+    Ok(outbox::table
+        .filter(outbox::claim_token.eq(token))
+        .order(outbox::id)
+        .select(OutboxMessage::as_select())
+        .load(conn)?)
+}
+
+/// `base` × 2^(attempts − 1), at most six hours.
+pub fn retry_delay(base_ms: i64, attempts: i32) -> chrono::Duration {
+    let factor = 1_i64 << (attempts - 1).clamp(0, 20);
+    let ms = base_ms.max(0).saturating_mul(factor).min(6 * 3600 * 1000);
+    chrono::Duration::milliseconds(ms)
+}
+
+fn claim_token() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+/// Runs the worker for the life of the service: a pass, then a pause when nothing was due (none
+/// when a full batch was claimed, so a backlog drains at full speed).
+pub fn spawn(pool: Pool, mailer: Arc<Mailer>, settings: MailSettings) {
+    let settings = Arc::new(settings);
+    actix_web::rt::spawn(async move {
+        let pause = Duration::from_millis(settings.poll_interval_ms.max(10));
+        loop {
+            let (pool, mailer, s) = (pool.clone(), mailer.clone(), settings.clone());
+            let result = actix_web::web::block(move || -> anyhow::Result<Pass> {
+                let mut conn = pool.get()?;
+                deliver_due(&mut conn, &mailer, &s)
+            })
+            .await;
+            let full = match result {
+                Ok(Ok(pass)) => pass.claimed() as i64 >= settings.batch_size,
+                Ok(Err(e)) => {
+                    tracing::error!(error = %e, "outbox pass failed");
+                    false
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "outbox pass did not run");
+                    false
+                }
+            };
+            if !full {
+                actix_web::rt::time::sleep(pause).await;
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_each_time_and_never_more_than_six_hours() {
+        assert_eq!(retry_delay(60_000, 1), chrono::Duration::minutes(1));
+        assert_eq!(retry_delay(60_000, 2), chrono::Duration::minutes(2));
+        assert_eq!(retry_delay(60_000, 4), chrono::Duration::minutes(8));
+        assert_eq!(retry_delay(60_000, 30), chrono::Duration::hours(6));
+    }
+}
