@@ -1,4 +1,5 @@
-//! The command line: `serve` (the default), `migrate`, `demo`, `user create|list|disable`.
+//! The command line: `serve` (the default), `migrate`, `demo`, `user create|list|disable`,
+//! `mail test|status`.
 
 use clap::{Parser, Subcommand};
 
@@ -33,6 +34,29 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
+    /// Boîte d'envoi des courriels / The mail outbox.
+    Mail {
+        #[command(subcommand)]
+        action: MailCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MailCommand {
+    /// Mettre des messages d'essai dans la boîte d'envoi / Put test messages in the outbox.
+    Test {
+        /// Office (identifiant) / Office id.
+        #[arg(long)]
+        office: i64,
+        /// Destinataire / Recipient.
+        #[arg(long)]
+        to: String,
+        /// Nombre de messages / How many messages.
+        #[arg(long, default_value_t = 1)]
+        count: u32,
+    },
+    /// État de la boîte d'envoi / Outbox status: messages per status, first and last delivery.
+    Status,
 }
 
 #[derive(Debug, Subcommand)]

@@ -97,6 +97,8 @@ pub struct MailSettings {
     pub worker: bool,
     pub poll_interval_ms: u64,
     pub batch_size: i64,
+    /// SMTP connections one worker uses at once.
+    pub concurrency: usize,
     pub lease_seconds: i64,
     /// Failed deliveries wait `retry_base_ms` × 2^(attempt − 1), at most six hours; after
     /// `max_attempts` the message is marked failed for an administrator to retry.

@@ -1,6 +1,6 @@
 use clap::Parser;
 use diesel::prelude::*;
-use passerelle::cli::{Cli, Command, UserCommand};
+use passerelle::cli::{Cli, Command, MailCommand, UserCommand};
 use passerelle::config::Settings;
 use passerelle::startup::Application;
 use passerelle::{accounts, db, demo, telemetry};
@@ -34,6 +34,7 @@ async fn main() -> anyhow::Result<()> {
             println!("{report}");
         }
         Command::User { action } => user(&settings, action)?,
+        Command::Mail { action } => mail(&settings, action)?,
     }
     Ok(())
 }
@@ -45,6 +46,33 @@ fn connect(settings: &Settings) -> anyhow::Result<db::PooledConnection> {
         db::QueryCounter::default(),
     )?;
     Ok(pool.get()?)
+}
+
+fn mail(settings: &Settings, action: MailCommand) -> anyhow::Result<()> {
+    use passerelle::email;
+    let mut conn = connect(settings)?;
+    db::run_migrations(&mut conn)?;
+    match action {
+        MailCommand::Test { office, to, count } => {
+            let templates = email::EmailTemplates::load()?;
+            let base_url = &settings.server.base_url;
+            db::write_tx(&mut conn, |c| {
+                email::enqueue_test_messages(c, &templates, base_url, office, &to, count)
+            })?;
+            println!("{count} test message(s) queued for {to}");
+        }
+        MailCommand::Status => {
+            let report = email::pages::status(&mut conn)?;
+            for (status, n) in &report.counts {
+                println!("{status}\t{n}");
+            }
+            if let (Some(first), Some(last)) = (report.first_sent, report.last_sent) {
+                println!("first_sent\t{}", first.and_utc().to_rfc3339());
+                println!("last_sent\t{}", last.and_utc().to_rfc3339());
+            }
+        }
+    }
+    Ok(())
 }
 
 fn user(settings: &Settings, action: UserCommand) -> anyhow::Result<()> {

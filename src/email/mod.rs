@@ -16,4 +16,5 @@ pub mod worker;
 
 pub use mailer::Mailer;
 pub use outbox::{enqueue, Enqueued, Outgoing, Recipient};
+pub use pages::enqueue_test_messages;
 pub use templates::EmailTemplates;

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{enqueue, Outgoing, Recipient};
+use super::{enqueue, EmailTemplates, Outgoing, Recipient};
 use crate::accounts::routes::Empty;
 use crate::db::{self, schema::outbox, DbConnection};
 use crate::domain::roles::Action;
@@ -248,27 +248,16 @@ async fn send_test(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
     user.require(Action::ManageOffice)?;
-    let to = Recipient {
-        address: user.email.clone(),
-        name: user.display_name.clone(),
-        lang: user.lang,
-    };
-    let office = user.office_id;
+    let (office, to, lang) = (user.office_id, user.email.clone(), user.lang);
     let (templates, base_url) = (state.emails.clone(), state.settings.server.base_url.clone());
     state
         .db_tx(move |c| {
-            enqueue(
-                c,
-                &templates,
-                &base_url,
-                Outgoing {
-                    office_id: Some(office),
-                    template: "test_message",
-                    to,
-                    context: &serde_json::json!({}),
-                    dedup_key: None,
-                },
-            )
+            let recipient = Recipient {
+                address: to,
+                name: user.display_name,
+                lang,
+            };
+            enqueue_test(c, &templates, &base_url, office, recipient)
         })
         .await?;
     Ok(redirect(
@@ -276,4 +265,66 @@ async fn send_test(
         "/outbox",
         Some("flash-outbox-test-queued"),
     ))
+}
+
+fn enqueue_test(
+    c: &mut DbConnection,
+    templates: &EmailTemplates,
+    base_url: &str,
+    office: i64,
+    to: Recipient,
+) -> Result<(), AppError> {
+    let mail = Outgoing {
+        office_id: Some(office),
+        template: "test_message",
+        to,
+        context: &serde_json::json!({}),
+        dedup_key: None,
+    };
+    enqueue(c, templates, base_url, mail).map(|_| ())
+}
+
+/// Queues `count` test messages to `to` (the `mail test` command: checks the SMTP settings, and
+/// loads the outbox for the delivery benchmark).
+pub fn enqueue_test_messages(
+    c: &mut DbConnection,
+    templates: &EmailTemplates,
+    base_url: &str,
+    office: i64,
+    to: &str,
+    count: u32,
+) -> Result<(), AppError> {
+    for _ in 0..count {
+        let recipient = Recipient {
+            address: to.to_owned(),
+            name: String::new(),
+            lang: crate::i18n::Lang::Fr,
+        };
+        enqueue_test(c, templates, base_url, office, recipient)?;
+    }
+    Ok(())
+}
+
+/// Messages per status, and when the first and last were delivered.
+pub struct Status {
+    pub counts: Vec<(String, i64)>,
+    pub first_sent: Option<NaiveDateTime>,
+    pub last_sent: Option<NaiveDateTime>,
+}
+
+pub fn status(c: &mut DbConnection) -> QueryResult<Status> {
+    use diesel::dsl::{count_star, max, min};
+    let counts = outbox::table
+        .group_by(outbox::status)
+        .select((outbox::status, count_star()))
+        .order(outbox::status)
+        .load(c)?;
+    let (first_sent, last_sent) = outbox::table
+        .select((min(outbox::sent_at), max(outbox::sent_at)))
+        .first(c)?;
+    Ok(Status {
+        counts,
+        first_sent,
+        last_sent,
+    })
 }

@@ -125,7 +125,7 @@ impl TestSmtp {
             .with_name("smtp.test")
             .with_ssl(SslConfig::None)
             .unwrap()
-            .with_num_threads(4)
+            .with_num_threads(40)
             .with_tcp_listener(listener);
         std::thread::spawn(move || {
             let _ = server.serve();
