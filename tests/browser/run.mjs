@@ -154,9 +154,19 @@ await step('the practice journal and the account pages are accessible', async ()
   }
 });
 
+await step('an administrator sends a test message and finds it in the outbox', async () => {
+  await page.goto(`${base}/outbox`);
+  await page.click('form[action="/outbox/test"] button');
+  await page.waitForURL(`${base}/outbox`);
+  expect((await page.textContent('main')).includes("Message d'essai"), 'test message listed in the outbox');
+  await accessible(page, '/outbox');
+  await page.click('main table a');
+  await accessible(page, '/outbox/{id}');
+});
+
 await step('pages fit a phone screen', async () => {
   await page.setViewportSize({ width: 375, height: 740 });
-  for (const path of ['/', '/buildings', '/tenants?q=helene', '/journal/new']) {
+  for (const path of ['/', '/buildings', '/tenants?q=helene', '/journal/new', '/outbox']) {
     await page.goto(`${base}${path}`);
     await fitsPhone(page, path);
   }
