@@ -107,6 +107,7 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
         .build()
         .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
     spawn_pool_gauges(&prometheus.registry, state.clone())?;
+    spawn_outbox_gauges(&prometheus.registry, state.clone())?;
     if settings.mail.worker {
         let mailer = crate::email::Mailer::from_settings(&settings.mail, &settings.server)?;
         crate::email::worker::spawn(state.pool.clone(), Arc::new(mailer), settings.mail.clone());
@@ -208,6 +209,35 @@ fn spawn_pool_gauges(
             let s = state.pool.state();
             connections.set(i64::from(s.connections));
             idle.set(i64::from(s.idle_connections));
+        }
+    });
+    Ok(())
+}
+
+/// Publishes how many messages wait in the outbox and how many failed (alert on the second), every
+/// 15 seconds.
+fn spawn_outbox_gauges(
+    registry: &prometheus::Registry,
+    state: web::Data<AppState>,
+) -> anyhow::Result<()> {
+    let waiting = prometheus::IntGauge::new(
+        "passerelle_outbox_waiting",
+        "Messages waiting in the mail outbox (pending or being sent)",
+    )?;
+    let failed = prometheus::IntGauge::new(
+        "passerelle_outbox_failed",
+        "Messages the mail outbox gave up on, until an administrator retries them",
+    )?;
+    registry.register(Box::new(waiting.clone()))?;
+    registry.register(Box::new(failed.clone()))?;
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(Duration::from_secs(15));
+        loop {
+            tick.tick().await;
+            if let Ok((w, f)) = state.db(|c| Ok(crate::email::pages::backlog(c)?)).await {
+                waiting.set(w);
+                failed.set(f);
+            }
         }
     });
     Ok(())

@@ -328,3 +328,20 @@ pub fn status(c: &mut DbConnection) -> QueryResult<Status> {
         last_sent,
     })
 }
+
+/// Messages waiting (pending or being sent) and failed: read through the status index, without
+/// touching the sent ones.
+pub fn backlog(c: &mut DbConnection) -> QueryResult<(i64, i64)> {
+    let rows: Vec<(String, i64)> = outbox::table
+        .filter(outbox::status.eq_any(["pending", "sending", "failed"]))
+        .group_by(outbox::status)
+        .select((outbox::status, diesel::dsl::count_star()))
+        .load(c)?;
+    let sum = |names: &[&str]| -> i64 {
+        rows.iter()
+            .filter(|(s, _)| names.contains(&s.as_str()))
+            .map(|(_, n)| n)
+            .sum()
+    };
+    Ok((sum(&["pending", "sending"]), sum(&["failed"])))
+}

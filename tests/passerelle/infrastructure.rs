@@ -40,6 +40,7 @@ async fn health_and_metrics_answer() {
     assert!(
         metrics.contains("passerelle_http_requests_total")
             && metrics.contains("endpoint=\"/login\"")
+            && metrics.contains("passerelle_outbox_failed")
     );
     assert!(metrics.contains("passerelle_http_requests_duration_seconds"));
 }
