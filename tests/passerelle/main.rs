@@ -14,3 +14,4 @@ mod journal;
 mod registry;
 mod tenants;
 mod users;
+mod workshops;

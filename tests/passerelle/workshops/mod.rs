@@ -1,0 +1,6 @@
+//! Pole 3 — workshops: scheduling and conflicts, registrations and the waiting list, attendance and
+//! the journal, reminders, calendars and the public page.
+
+mod fixtures;
+mod registrations;
+mod scheduling;
