@@ -4,3 +4,4 @@
 mod fixtures;
 mod registrations;
 mod scheduling;
+mod sessions;
