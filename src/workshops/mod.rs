@@ -18,6 +18,7 @@ pub mod public;
 pub mod registrations;
 pub mod reminders;
 pub mod schedule;
+pub mod session_pages;
 pub mod store;
 
 use actix_web::web;

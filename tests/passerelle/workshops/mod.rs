@@ -2,6 +2,7 @@
 //! the journal, reminders, calendars and the public page.
 
 mod fixtures;
+mod pages;
 mod registrations;
 mod scheduling;
 mod sessions;
