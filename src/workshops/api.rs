@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::attendance::{self, AttendanceLine};
-use super::registrations::{self, Mailer, NewRegistration, Registration, RegistrationLine};
+use super::registrations::{self, NewRegistration, Registration, RegistrationLine};
 use super::store::{self, Facilitator, WorkshopLine};
 use super::{notify, schedule, Actor, Clash, ScheduleError, Session, Workshop, WorkshopInput};
 use crate::api::{ApiListQuery, Paginated};
@@ -183,10 +183,6 @@ fn schedule_result<T: Serialize>(
     }
 }
 
-fn mailer(state: &AppState) -> (std::sync::Arc<crate::email::EmailTemplates>, String) {
-    (state.emails.clone(), state.settings.server.base_url.clone())
-}
-
 #[utoipa::path(get, path = "/api/v1/workshops", tag = "workshops", params(ApiListQuery),
     responses((status = 200, body = Paginated<WorkshopLine>),
         (status = 403, body = Problem, content_type = "application/problem+json")))]
@@ -285,18 +281,11 @@ pub async fn api_set_capacity(
         );
         return Err(e.into());
     }
-    let (templates, base_url) = mailer(&state);
-    let w = state
-        .db_tx(move |c| {
-            let actor = Actor::load(c, &user, Action::ManageWorkshops)?;
-            actor.check_building(store::find(c, actor.office_id, id)?.building_id)?;
-            let m = Mailer {
-                templates: &templates,
-                base_url: &base_url,
-            };
-            registrations::set_capacity(c, actor.office_id, id, capacity as i32, &m)
-        })
-        .await?;
+    let w = super::write_with_mail(&state, user, Action::ManageWorkshops, move |c, actor, m| {
+        actor.check_building(store::find(c, actor.office_id, id)?.building_id)?;
+        registrations::set_capacity(c, actor.office_id, id, capacity as i32, m)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(w))
 }
 
@@ -370,19 +359,10 @@ pub async fn api_cancel_registration(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (templates, base_url) = mailer(&state);
-    state
-        .db_tx(move |c| {
-            let actor = Actor::load(c, &user, Action::ManageWorkshops)?;
-            let reg = registrations::find(c, actor.office_id, id)?;
-            actor.check_building(store::find(c, actor.office_id, reg.workshop_id)?.building_id)?;
-            let m = Mailer {
-                templates: &templates,
-                base_url: &base_url,
-            };
-            registrations::cancel(c, actor.office_id, id, &m)
-        })
-        .await?;
+    super::write_with_mail(&state, user, Action::ManageWorkshops, move |c, actor, m| {
+        registrations::cancel_for(c, actor, id, m)
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -409,21 +389,14 @@ pub async fn api_move_session(
 ) -> Result<HttpResponse, AppError> {
     let (id, lang) = (id.into_inner(), user.lang);
     let (starts, ends) = (body.starts_at, body.ends_at);
-    let (templates, base_url) = mailer(&state);
-    let r = state
-        .db_tx(move |c| {
-            let actor = Actor::load(c, &user, Action::ManageWorkshops)?;
-            let moved = schedule::move_session(c, &actor, id, starts, ends);
-            if let Ok(s) = &moved {
-                let m = Mailer {
-                    templates: &templates,
-                    base_url: &base_url,
-                };
-                notify::session_changed(c, &m, actor.office_id, s, "workshop_session_moved")?;
-            }
-            Ok(moved)
-        })
-        .await?;
+    let r = super::write_with_mail(&state, user, Action::ManageWorkshops, move |c, actor, m| {
+        let moved = schedule::move_session(c, actor, id, starts, ends);
+        if let Ok(s) = &moved {
+            notify::session_changed(c, m, actor.office_id, s, "workshop_session_moved")?;
+        }
+        Ok(moved)
+    })
+    .await?;
     schedule_result(r, lang, StatusCode::OK)
 }
 
@@ -439,19 +412,10 @@ pub async fn api_cancel_session(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (templates, base_url) = mailer(&state);
-    let s = state
-        .db_tx(move |c| {
-            let actor = Actor::load(c, &user, Action::ManageWorkshops)?;
-            let s = schedule::cancel_session(c, &actor, id)?;
-            let m = Mailer {
-                templates: &templates,
-                base_url: &base_url,
-            };
-            notify::session_changed(c, &m, actor.office_id, &s, "workshop_session_cancelled")?;
-            Ok(s)
-        })
-        .await?;
+    let s = super::write_with_mail(&state, user, Action::ManageWorkshops, move |c, actor, m| {
+        schedule::cancel_and_notify(c, actor, id, m)
+    })
+    .await?;
     Ok(HttpResponse::Ok().json(s))
 }
 

@@ -212,3 +212,31 @@ pub(crate) fn field_error(field: &str, key: &'static str) -> AppError {
     e.add(field, key);
     AppError::Validation(e)
 }
+
+/// Runs `f` in one write transaction with the caller's scope for `action` and a mailer for the
+/// messages the change causes.
+pub async fn write_with_mail<T, F>(
+    state: &crate::state::AppState,
+    user: CurrentUser,
+    action: Action,
+    f: F,
+) -> Result<T, AppError>
+where
+    F: FnOnce(&mut DbConnection, &Actor, &registrations::Mailer<'_>) -> Result<T, AppError>
+        + Send
+        + 'static,
+    T: Send + 'static,
+{
+    let templates = state.emails.clone();
+    let base_url = state.settings.server.base_url.clone();
+    state
+        .db_tx(move |c| {
+            let actor = Actor::load(c, &user, action)?;
+            let mailer = registrations::Mailer {
+                templates: &templates,
+                base_url: &base_url,
+            };
+            f(c, &actor, &mailer)
+        })
+        .await
+}

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::input::{FREQUENCIES, LANGUAGES};
-use super::registrations::{self, Mailer, NewRegistration, RegistrationLine};
+use super::registrations::{self, NewRegistration, RegistrationLine};
 use super::store::{self, Facilitator, WorkshopLine};
 use super::{schedule, Actor, ScheduleError, Workshop, WorkshopInput};
 use crate::db::schema::{buildings, community_rooms, dwellings, tenants, users};
@@ -446,18 +446,9 @@ async fn cancel_registration(
     CsrfForm(_): CsrfForm<crate::accounts::routes::Empty>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (templates, base_url) = (state.emails.clone(), state.settings.server.base_url.clone());
-    let workshop = state
-        .db_tx(move |c| {
-            let actor = Actor::load(c, &user, Action::ManageWorkshops)?;
-            let reg = registrations::find(c, actor.office_id, id)?;
-            actor.check_building(store::find(c, actor.office_id, reg.workshop_id)?.building_id)?;
-            let m = Mailer {
-                templates: &templates,
-                base_url: &base_url,
-            };
-            registrations::cancel(c, actor.office_id, id, &m)?;
-            Ok(reg.workshop_id)
+    let workshop =
+        super::write_with_mail(&state, user, Action::ManageWorkshops, move |c, actor, m| {
+            registrations::cancel_for(c, actor, id, m)
         })
         .await?;
     Ok(redirect(

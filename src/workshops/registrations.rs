@@ -362,3 +362,16 @@ pub fn list(conn: &mut DbConnection, workshop_id: i64) -> Result<Vec<Registratio
         ))
         .load(conn)?)
 }
+
+/// [`cancel`] for an actor, who must act for the workshop's building; returns the workshop's id.
+pub fn cancel_for(
+    conn: &mut DbConnection,
+    actor: &super::Actor,
+    id: i64,
+    mailer: &Mailer<'_>,
+) -> Result<i64, AppError> {
+    let reg = find(conn, actor.office_id, id)?;
+    actor.check_building(store::find(conn, actor.office_id, reg.workshop_id)?.building_id)?;
+    cancel(conn, actor.office_id, id, mailer)?;
+    Ok(reg.workshop_id)
+}

@@ -320,3 +320,21 @@ pub fn cancel_session(
     }
     Ok(store::find_session(conn, actor.office_id, session_id)?.0)
 }
+
+/// Cancels one session and tells those registered for it.
+pub fn cancel_and_notify(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    session_id: i64,
+    mailer: &super::registrations::Mailer<'_>,
+) -> Result<Session, AppError> {
+    let s = cancel_session(conn, actor, session_id)?;
+    super::notify::session_changed(
+        conn,
+        mailer,
+        actor.office_id,
+        &s,
+        "workshop_session_cancelled",
+    )?;
+    Ok(s)
+}

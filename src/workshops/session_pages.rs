@@ -8,8 +8,7 @@ use actix_web::{get, post, web, HttpResponse};
 use serde::Serialize;
 
 use super::attendance::{self, AttendanceLine};
-use super::registrations::Mailer;
-use super::{notify, schedule, store, Actor, Session, Workshop};
+use super::{schedule, store, Actor, Session, Workshop};
 use crate::domain::roles::Action;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -128,19 +127,10 @@ async fn cancel_session(
     CsrfForm(_): CsrfForm<crate::accounts::routes::Empty>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
-    let (templates, base_url) = (state.emails.clone(), state.settings.server.base_url.clone());
-    let s = state
-        .db_tx(move |c| {
-            let actor = Actor::load(c, &user, Action::ManageWorkshops)?;
-            let s = schedule::cancel_session(c, &actor, id)?;
-            let m = Mailer {
-                templates: &templates,
-                base_url: &base_url,
-            };
-            notify::session_changed(c, &m, actor.office_id, &s, "workshop_session_cancelled")?;
-            Ok(s)
-        })
-        .await?;
+    let s = super::write_with_mail(&state, user, Action::ManageWorkshops, move |c, actor, m| {
+        schedule::cancel_and_notify(c, actor, id, m)
+    })
+    .await?;
     Ok(redirect(
         &session,
         &format!("/workshops/{}", s.workshop_id),
