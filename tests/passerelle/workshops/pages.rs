@@ -399,3 +399,53 @@ async fn a_tenant_registers_from_the_public_page_with_dwelling_and_last_name() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("déjà inscrite"));
 }
+
+#[actix_web::test]
+async fn week_and_room_calendars_show_local_times_and_mark_cancelled_sessions() {
+    let w = world().await;
+    let api = w.app.api(&w.isc).await;
+    let id = json_of(
+        api.post(
+            "/api/v1/workshops",
+            &weekly(w.building, w.room, w.isc.id, 2),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let detail = json_of(
+        api.get(&format!("/api/v1/workshops/{id}")).await,
+        StatusCode::OK,
+    )
+    .await;
+    let first = detail["sessions"][0]["id"].as_i64().unwrap();
+    json_of(
+        api.post(&format!("/api/v1/sessions/{first}/cancel"), &json!({}))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let browser = w.app.login(&w.isc).await;
+    let day = next_thursday();
+    let (status, week) = browser
+        .get_text(&format!(
+            "/workshops/calendar?room={}&view=week&date={day}",
+            w.room
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        week.contains("semaine du") && week.contains("<del>13:30"),
+        "{week}"
+    );
+    let next = day + chrono::Days::new(7);
+    let (_, mine) = browser
+        .get_text(&format!("/workshops/calendar?view=week&date={next}"))
+        .await;
+    assert!(
+        mine.contains("13:30 <a href=\"/workshops/") && !mine.contains("<del>"),
+        "{mine}"
+    );
+}

@@ -247,3 +247,34 @@ async fn many_tenants_registering_at_once_for_the_last_places_never_exceed_the_c
     assert_eq!(statuses.iter().filter(|s| *s == "waiting").count(), 22);
     assert_eq!(confirmed(&w.app, id), 5);
 }
+
+#[actix_web::test]
+async fn registering_outside_the_registration_window_is_refused() {
+    let w = world().await;
+    let api = w.app.api(&w.isc).await;
+    let mut body = weekly(w.building, w.room, w.isc.id, 3);
+    let opens = super::fixtures::next_thursday();
+    body["registration_opens_on"] = json!(opens.to_string());
+    let id = json_of(
+        api.post("/api/v1/workshops", &body).await,
+        StatusCode::CREATED,
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let t = tenant(&w.app, w.admin.office_id, w.building, "Alice", "");
+    let p = json_of(
+        api.post(
+            &format!("/api/v1/workshops/{id}/registrations"),
+            &json!({"tenant_id": t}),
+        )
+        .await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert_eq!(
+        p["title"],
+        "Les inscriptions à cette activité ne sont pas ouvertes."
+    );
+    assert_eq!(confirmed(&w.app, id), 0);
+}
