@@ -1,5 +1,6 @@
 //! The building's public activity page (no login: the QR code of the lobby poster leads there) and
-//! the printable monthly poster.
+//! the printable monthly poster. The public page shows what the poster shows — titles, times and
+//! places of the next eight weeks, never who is registered.
 //!
 //! Self-registration asks the dwelling number and the last name, both as the office has them: simple
 //! for a tenant at the door, no account, no token to lose. What a wrong guess can do is small — a
