@@ -245,3 +245,48 @@ async fn cancelling_or_moving_one_session_tells_the_registered_and_leaves_the_ot
     assert!(subjects[1].starts_with("Rencontre déplacée"));
     assert!(rows.iter().all(|r| r.0 == "alice@example.org"));
 }
+
+#[actix_web::test]
+async fn attendance_is_taken_from_the_phone_form() {
+    let w = world().await;
+    let (_, sessions, alice, bruno) = with_registrations(&w, 1).await;
+    w.app.db(|c| {
+        let past = passerelle::db::now() - Duration::hours(2);
+        diesel::update(workshop_sessions::table.find(sessions[0]))
+            .set((
+                workshop_sessions::starts_at.eq(past),
+                workshop_sessions::ends_at.eq(past + Duration::minutes(90)),
+            ))
+            .execute(c)
+            .unwrap()
+    });
+    let browser = w.app.login(&w.isc).await;
+    let path = format!("/sessions/{}/attendance", sessions[0]);
+    let (status, page) = browser.get_text(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Alice") && page.contains("type=\"radio\""));
+    let (a, b) = (format!("m_{alice}"), format!("m_{bruno}"));
+    let res = browser
+        .post_form(
+            &path,
+            &[
+                (a.as_str(), "present"),
+                (b.as_str(), "absent"),
+                ("walk_ins", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let people: i32 = w.app.db(|c| {
+        journal_entries::table
+            .select(journal_entries::people_reached)
+            .first(c)
+            .unwrap()
+    });
+    assert_eq!(people, 3);
+    let res = browser
+        .post_form(&path, &[(a.as_str(), "present"), ("walk_ins", "beaucoup")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("Ce nombre n"));
+}
