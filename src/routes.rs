@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{accounts, api, email, home, journal, registry};
+use crate::{accounts, api, email, home, journal, registry, workshops};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -17,6 +17,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(registry::configure)
         .configure(journal::configure)
         .configure(email::pages::configure)
+        .configure(workshops::configure)
         .service(
             web::scope("/api/v1")
                 .service(api::openapi_json)
@@ -24,6 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(accounts::users::configure_api)
                 .configure(registry::configure_api)
                 .configure(journal::configure_api)
+                .configure(workshops::configure_api)
                 .default_service(web::to(not_found)),
         )
         .default_service(web::to(not_found));

@@ -49,9 +49,17 @@ impl Application {
                 anyhow::bail!("accounts still use the demo password: change them before running in production");
             }
         }
+        // Background jobs (mail worker, reminders, digests) get their own two connections: they never
+        // take one a page is waiting for, and their statements stay out of the pages' query counter.
+        let jobs_pool = db::build_pool(
+            settings.database.url.expose_secret(),
+            2,
+            QueryCounter::default(),
+        )?;
         let templates = crate::web::templates::registry()?;
         let state = web::Data::new(AppState {
             pool,
+            jobs_pool,
             login_limiter: LoginLimiter::new(
                 settings.security.login_attempts_per_account,
                 settings.security.login_attempts_per_address,
@@ -110,8 +118,13 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
     spawn_outbox_gauges(&prometheus.registry, state.clone())?;
     if settings.mail.worker {
         let mailer = crate::email::Mailer::from_settings(&settings.mail, &settings.server)?;
-        crate::email::worker::spawn(state.pool.clone(), Arc::new(mailer), settings.mail.clone());
+        crate::email::worker::spawn(
+            state.jobs_pool.clone(),
+            Arc::new(mailer),
+            settings.mail.clone(),
+        );
     }
+    crate::workshops::reminders::spawn(state.clone());
     let workers = match settings.server.workers {
         0 => std::thread::available_parallelism()
             .map(usize::from)

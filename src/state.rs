@@ -37,6 +37,8 @@ impl LoginLimiter {
 
 pub struct AppState {
     pub pool: Pool,
+    /// A small pool for background jobs, apart from the one requests use.
+    pub jobs_pool: Pool,
     pub settings: Arc<Settings>,
     pub templates: Arc<Handlebars<'static>>,
     /// Email templates, for [`crate::email::enqueue`].
@@ -67,6 +69,20 @@ impl AppState {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get()?;
+            db::write_tx(&mut conn, f)
+        })
+        .await?
+    }
+
+    /// Like [`AppState::db_tx`], on the background jobs' pool.
+    pub async fn jobs_tx<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.jobs_pool.clone();
         web::block(move || {
             let mut conn = pool.get()?;
             db::write_tx(&mut conn, f)

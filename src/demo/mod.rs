@@ -15,6 +15,7 @@ mod registry;
 mod store;
 mod tenants;
 mod words;
+mod workshops;
 
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -94,14 +95,17 @@ pub fn generate(
             Scale::Large => places::large(),
             Scale::Network => places::network(&mut gen.rng),
         };
+        let mut activities = workshops::WorkshopData::new(c)?;
         for (i, plan) in plans.iter().enumerate() {
             let office = gen.office(i + 1, plan)?;
             gen.tenants(&office);
             gen.journal(&office, plan.dwellings);
+            gen.workshops(&office, &mut activities);
         }
         let built = started.elapsed();
         store::insert(c, &gen.data)?;
-        Ok((plans.len(), gen.data, built))
+        workshops::insert(c, &activities)?;
+        Ok((plans.len(), (gen.data, activities), built))
     })?;
     // A bulk load leaves the query planners without statistics: SQLite then walks all of an office's
     // tenants to find one building's (80 ms instead of 1 ms for a building page at Montréal's scale).
@@ -111,18 +115,21 @@ pub fn generate(
         seed,
         password,
         offices_made,
-        &built,
+        &built.0,
+        &built.1,
         written,
         started.elapsed(),
     ))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn report(
     scale: Scale,
     seed: u64,
     password: &str,
     offices: usize,
     data: &store::Dataset,
+    activities: &workshops::WorkshopData,
     built: std::time::Duration,
     total: std::time::Duration,
 ) -> String {
@@ -136,7 +143,7 @@ fn report(
         built.as_secs_f64(),
         total.saturating_sub(built).as_secs_f64()
     );
-    for (table, rows) in data.counts() {
+    for (table, rows) in data.counts().into_iter().chain(activities.counts()) {
         let _ = writeln!(out, "  {table:<16} {rows:>8}");
     }
     let _ = writeln!(

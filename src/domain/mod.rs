@@ -1,6 +1,7 @@
 //! Validated values and pure rules: no actix, no diesel.
 
 pub mod poles;
+pub mod recurrence;
 pub mod roles;
 pub mod text;
 pub mod validate;

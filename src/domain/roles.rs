@@ -32,6 +32,10 @@ pub enum Action {
     WriteJournal,
     /// Edit or delete any manual journal entry of the office, not only one's own.
     ManageJournal,
+    /// See the office's workshops and their calendars (committee members: their buildings').
+    ReadWorkshops,
+    /// Schedule workshops, register tenants, take attendance (committee members: their buildings).
+    ManageWorkshops,
 }
 
 impl Role {
@@ -68,6 +72,8 @@ impl Role {
             ReadRegistry => matches!(self, Admin | Isc | Staff | Committee),
             ReadTenants | ManageTenants => matches!(self, Admin | Isc),
             ReadJournal | WriteJournal => matches!(self, Admin | Isc),
+            ReadWorkshops => matches!(self, Admin | Isc | Staff | Committee),
+            ManageWorkshops => matches!(self, Admin | Isc | Committee),
         }
     }
 }

@@ -16,3 +16,4 @@ mod registry;
 mod smtp;
 mod tenants;
 mod users;
+mod workshops;

@@ -1,0 +1,395 @@
+//! A workshop as submitted (every field a string, from a form or converted from JSON) and its
+//! validation into a [`NewWorkshop`] with its [`Recurrence`].
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::poles;
+use crate::domain::recurrence::{End, Frequency, Recurrence};
+use crate::domain::{validate, FieldErrors};
+
+/// Who a workshop is for.
+pub const AUDIENCES: [&str; 3] = ["building", "buildings", "office"];
+/// Languages a workshop may be given in.
+pub const LANGUAGES: [&str; 3] = ["fr", "en", "fr_en"];
+/// How a schedule repeats, as the form names it.
+pub const FREQUENCIES: [&str; 4] = ["once", "weekly", "monthly_date", "monthly_weekday"];
+
+/// A workshop as submitted.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct WorkshopInput {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub theme: Option<String>,
+    pub sub_activity: Option<String>,
+    pub building_id: Option<String>,
+    pub room_id: Option<String>,
+    /// An outside place, when there is no room.
+    pub place: Option<String>,
+    pub language: Option<String>,
+    pub capacity: Option<String>,
+    pub audience: Option<String>,
+    /// Comma-separated building ids, for the audience `buildings`.
+    pub audience_buildings: Option<String>,
+    /// Comma-separated account ids of facilitators.
+    pub facilitator_ids: Option<String>,
+    /// One outside facilitator per line: `Name, Organisation`.
+    pub outside_facilitators: Option<String>,
+    pub registration_opens_on: Option<String>,
+    pub registration_closes_on: Option<String>,
+    pub reminder_hours: Option<String>,
+    pub start_date: Option<String>,
+    pub start_time: Option<String>,
+    pub duration_minutes: Option<String>,
+    pub frequency: Option<String>,
+    pub interval: Option<String>,
+    /// Comma-separated weekdays, 0 = Monday … 6 = Sunday (the form sends them as `wd0`…`wd6`).
+    pub weekdays: Option<String>,
+    pub wd0: Option<String>,
+    pub wd1: Option<String>,
+    pub wd2: Option<String>,
+    pub wd3: Option<String>,
+    pub wd4: Option<String>,
+    pub wd5: Option<String>,
+    pub wd6: Option<String>,
+    pub month_day: Option<String>,
+    /// 1–4 or -1 (last).
+    pub month_nth: Option<String>,
+    pub month_weekday: Option<String>,
+    pub until: Option<String>,
+    pub count: Option<String>,
+}
+
+/// An outside facilitator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct Outside {
+    pub name: String,
+    pub organisation: String,
+}
+
+/// A validated workshop.
+#[derive(Debug, Clone)]
+pub struct NewWorkshop {
+    pub title: String,
+    pub description: String,
+    pub theme: String,
+    pub sub_activity: String,
+    pub building_id: i64,
+    pub room_id: Option<i64>,
+    pub place: String,
+    pub language: String,
+    pub capacity: i32,
+    pub audience: String,
+    pub audience_buildings: Vec<i64>,
+    pub facilitator_ids: Vec<i64>,
+    pub outside: Vec<Outside>,
+    pub registration_opens_on: Option<NaiveDate>,
+    pub registration_closes_on: Option<NaiveDate>,
+    pub reminder_hours: i32,
+    pub recurrence: Recurrence,
+}
+
+fn ids(e: &mut FieldErrors, field: &str, v: Option<&str>) -> Vec<i64> {
+    let mut out = Vec::new();
+    for part in v.unwrap_or("").split(',').map(str::trim) {
+        if part.is_empty() {
+            continue;
+        }
+        match part.parse::<i64>() {
+            Ok(id) if !out.contains(&id) => out.push(id),
+            Ok(_) => {}
+            Err(_) => e.add(field, "err-unknown-reference"),
+        }
+    }
+    out
+}
+
+fn optional_id(e: &mut FieldErrors, field: &str, v: Option<&str>) -> Option<i64> {
+    match v.map(str::trim) {
+        None | Some("") => None,
+        Some(s) => s.parse().ok().or_else(|| {
+            e.add(field, "err-unknown-reference");
+            None
+        }),
+    }
+}
+
+fn outside(e: &mut FieldErrors, v: Option<&str>) -> Vec<Outside> {
+    let mut out = Vec::new();
+    for line in v
+        .unwrap_or("")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        let (name, org) = line.split_once(',').unwrap_or((line, ""));
+        if name.trim().chars().count() > 120 || org.trim().chars().count() > 120 {
+            e.add_limit("outside_facilitators", "err-too-long", 120);
+        }
+        out.push(Outside {
+            name: name.trim().to_owned(),
+            organisation: org.trim().to_owned(),
+        });
+    }
+    if out.len() > 10 {
+        e.add("outside_facilitators", "err-workshop-too-many-facilitators");
+    }
+    out
+}
+
+impl WorkshopInput {
+    /// A blank form: one session next week at 13:30 for 90 minutes, 12 places.
+    pub fn blank(today: NaiveDate) -> Self {
+        WorkshopInput {
+            start_date: Some(
+                (today + chrono::Days::new(7))
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            ),
+            start_time: Some("13:30".into()),
+            duration_minutes: Some("90".into()),
+            capacity: Some("12".into()),
+            reminder_hours: Some("24".into()),
+            frequency: Some("once".into()),
+            interval: Some("1".into()),
+            audience: Some("building".into()),
+            language: Some("fr".into()),
+            sub_activity: Some("ateliers_groupe".into()),
+            ..Default::default()
+        }
+    }
+
+    fn weekday_list(&self) -> String {
+        let boxes = [
+            &self.wd0, &self.wd1, &self.wd2, &self.wd3, &self.wd4, &self.wd5, &self.wd6,
+        ];
+        let mut list: Vec<String> = boxes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| validate::checkbox(b.as_deref()))
+            .map(|(i, _)| i.to_string())
+            .collect();
+        if let Some(w) = self.weekdays.as_deref().filter(|w| !w.trim().is_empty()) {
+            list.push(w.to_owned());
+        }
+        list.join(",")
+    }
+
+    fn recurrence(&self, e: &mut FieldErrors) -> Option<Recurrence> {
+        let start_date = validate::date(e, "start_date", self.start_date.as_deref());
+        if self.start_date.as_deref().unwrap_or("").trim().is_empty() {
+            e.add("start_date", "err-required");
+        }
+        let start_time = match NaiveTime::parse_from_str(
+            self.start_time.as_deref().unwrap_or("").trim(),
+            "%H:%M",
+        ) {
+            Ok(t) => Some(t),
+            Err(_) => {
+                e.add("start_time", "err-workshop-time");
+                None
+            }
+        };
+        let duration = validate::integer(
+            e,
+            "duration_minutes",
+            self.duration_minutes.as_deref(),
+            5,
+            720,
+            None,
+        ) as u32;
+        let int = |e: &mut FieldErrors, field: &str, v: &Option<String>, min, max| {
+            validate::integer(e, field, v.as_deref(), min, max, Some(1))
+        };
+        let frequency = match self.frequency.as_deref().unwrap_or("once").trim() {
+            "" | "once" => Frequency::Once,
+            "weekly" => Frequency::Weekly {
+                interval: int(e, "interval", &self.interval, 0, 52) as u32,
+                weekdays: self
+                    .weekday_list()
+                    .split(',')
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| s.trim().parse::<u8>().unwrap_or(9))
+                    .collect(),
+            },
+            "monthly_date" => Frequency::MonthlyByDate {
+                interval: int(e, "interval", &self.interval, 0, 12) as u32,
+                day: int(e, "month_day", &self.month_day, 1, 31) as u32,
+            },
+            "monthly_weekday" => Frequency::MonthlyByWeekday {
+                interval: int(e, "interval", &self.interval, 0, 12) as u32,
+                nth: int(e, "month_nth", &self.month_nth, -1, 4) as i8,
+                weekday: int(e, "month_weekday", &self.month_weekday, 0, 6) as u8,
+            },
+            _ => {
+                e.add("frequency", "err-invalid-choice");
+                Frequency::Once
+            }
+        };
+        let until = validate::date(e, "until", self.until.as_deref());
+        let count = match self.count.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(c) => match c.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    e.add("count", "err-recurrence-too-many");
+                    None
+                }
+            },
+        };
+        let end = match (until, count) {
+            (Some(d), None) => Some(End::Until(d)),
+            (None, Some(n)) => Some(End::Count(n)),
+            (None, None) => None,
+            (Some(_), Some(_)) => {
+                e.add("count", "err-recurrence-until-or-count");
+                None
+            }
+        };
+        Some(Recurrence {
+            start_date: start_date?,
+            start_time: start_time?,
+            duration_minutes: duration,
+            frequency,
+            end,
+        })
+    }
+
+    /// Checks everything that needs no database; references are checked by the service.
+    pub fn validate(&self, today: NaiveDate) -> Result<NewWorkshop, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let title = validate::required(&mut e, "title", self.title.as_deref().unwrap_or(""), 160);
+        let description =
+            validate::optional(&mut e, "description", self.description.as_deref(), 4000);
+        let theme = validate::optional(&mut e, "theme", self.theme.as_deref(), 120);
+        let sub_activity = self.sub_activity.as_deref().unwrap_or("").trim().to_owned();
+        if poles::pole_of(&sub_activity).map(|p| p.number()) != Some(3) {
+            e.add("sub_activity", "err-invalid-choice");
+        }
+        let building_id = optional_id(&mut e, "building_id", self.building_id.as_deref());
+        if building_id.is_none() {
+            e.add("building_id", "err-required");
+        }
+        let room_id = optional_id(&mut e, "room_id", self.room_id.as_deref());
+        let place = validate::optional(&mut e, "place", self.place.as_deref(), 200);
+        let language = validate::choice(
+            &mut e,
+            "language",
+            self.language.as_deref(),
+            &LANGUAGES,
+            Some("fr"),
+        );
+        let capacity =
+            validate::integer(&mut e, "capacity", self.capacity.as_deref(), 1, 500, None) as i32;
+        let audience = validate::choice(
+            &mut e,
+            "audience",
+            self.audience.as_deref(),
+            &AUDIENCES,
+            Some("building"),
+        );
+        let audience_buildings = ids(
+            &mut e,
+            "audience_buildings",
+            self.audience_buildings.as_deref(),
+        );
+        let facilitator_ids = ids(&mut e, "facilitator_ids", self.facilitator_ids.as_deref());
+        let outside = outside(&mut e, self.outside_facilitators.as_deref());
+        if facilitator_ids.is_empty() && outside.is_empty() {
+            e.add("facilitator_ids", "err-workshop-no-facilitator");
+        }
+        let opens = validate::date(
+            &mut e,
+            "registration_opens_on",
+            self.registration_opens_on.as_deref(),
+        );
+        let closes = validate::date(
+            &mut e,
+            "registration_closes_on",
+            self.registration_closes_on.as_deref(),
+        );
+        let reminder_hours = validate::integer(
+            &mut e,
+            "reminder_hours",
+            self.reminder_hours.as_deref(),
+            0,
+            336,
+            Some(24),
+        ) as i32;
+        let recurrence = self.recurrence(&mut e);
+        if let Some(r) = &recurrence {
+            if r.start_date < today {
+                e.add("start_date", "err-workshop-past-start");
+            }
+            match r.dates() {
+                Err(err) => e.add(recurrence_field(err), err.key()),
+                Ok(dates) => check_window(&mut e, opens, closes, &dates),
+            }
+        }
+        match (building_id, recurrence) {
+            (Some(building_id), Some(recurrence)) => e.into_result(NewWorkshop {
+                title,
+                description,
+                theme,
+                sub_activity,
+                building_id,
+                room_id,
+                place,
+                language: language.to_owned(),
+                capacity,
+                audience: audience.to_owned(),
+                audience_buildings,
+                facilitator_ids,
+                outside,
+                registration_opens_on: opens,
+                registration_closes_on: closes,
+                reminder_hours,
+                recurrence,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+fn recurrence_field(err: crate::domain::recurrence::RecurrenceError) -> &'static str {
+    use crate::domain::recurrence::RecurrenceError::*;
+    match err {
+        EndBeforeStart => "until",
+        ZeroInterval => "interval",
+        TooMany => "count",
+        NoWeekday => "weekdays",
+        NoEnd => "until",
+        BadDay => "month_day",
+    }
+}
+
+/// The registration window must open before it closes, and close no later than the last session
+/// (registering for a series after it ended makes no sense); sessions outside it are refused.
+fn check_window(
+    e: &mut FieldErrors,
+    opens: Option<NaiveDate>,
+    closes: Option<NaiveDate>,
+    dates: &[NaiveDate],
+) {
+    if let (Some(o), Some(c)) = (opens, closes) {
+        if c < o {
+            e.add("registration_closes_on", "err-workshop-window-order");
+        }
+    }
+    if let (Some(o), Some(last)) = (opens, dates.last()) {
+        if o > *last {
+            e.add(
+                "registration_opens_on",
+                "err-workshop-window-after-sessions",
+            );
+        }
+    }
+    if let (Some(c), Some(last)) = (closes, dates.last()) {
+        if c > *last {
+            e.add(
+                "registration_closes_on",
+                "err-workshop-window-after-sessions",
+            );
+        }
+    }
+}

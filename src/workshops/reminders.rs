@@ -1,0 +1,109 @@
+//! Reminders before sessions, exactly once per registration and session: the outbox's
+//! `dedup_key` (`reminder:<registration>:<session>`) makes a second run, a restart or a second
+//! instance enqueue nothing new.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::registrations::Mailer;
+use super::{notify, Session, Workshop, SCHEDULED};
+use crate::db::schema::{outbox, workshop_sessions, workshops};
+use crate::db::DbConnection;
+use crate::email::EmailTemplates;
+use crate::error::AppError;
+
+/// Longest reminder delay a workshop may ask for, in hours (two weeks).
+pub const MAX_REMINDER_HOURS: i64 = 336;
+
+/// Enqueues every reminder due at `now` that is not in the outbox yet; returns how many.
+pub fn run_due_reminders(
+    conn: &mut DbConnection,
+    templates: &EmailTemplates,
+    base_url: &str,
+    now: NaiveDateTime,
+) -> Result<usize, AppError> {
+    let due: Vec<(Session, Workshop)> = workshop_sessions::table
+        .inner_join(workshops::table)
+        .filter(workshop_sessions::status.eq(SCHEDULED))
+        .filter(workshop_sessions::starts_at.gt(now))
+        .filter(workshop_sessions::starts_at.le(now + Duration::hours(MAX_REMINDER_HOURS)))
+        .filter(workshops::reminder_hours.gt(0))
+        .select((workshop_sessions::all_columns, workshops::all_columns))
+        .load::<(Session, Workshop)>(conn)?
+        .into_iter()
+        .filter(|(s, w)| s.starts_at - Duration::hours(w.reminder_hours.into()) <= now)
+        .collect();
+    if due.is_empty() {
+        return Ok(0);
+    }
+    let mut workshop_ids: Vec<i64> = due.iter().map(|(_, w)| w.id).collect();
+    workshop_ids.sort_unstable();
+    workshop_ids.dedup();
+    let reachable = notify::reachable(conn, &workshop_ids, None)?;
+    let mut wanted = Vec::new();
+    for (session, w) in &due {
+        for (_, wid, (reg, only, to)) in &reachable {
+            if *wid == w.id && only.is_none_or(|s| s == session.id) {
+                wanted.push((format!("reminder:{reg}:{}", session.id), session, w, to));
+            }
+        }
+    }
+    let keys: Vec<String> = wanted.iter().map(|(k, ..)| k.clone()).collect();
+    let mut queued: HashSet<String> = HashSet::new();
+    for chunk in keys.chunks(500) {
+        let found: Vec<Option<String>> = outbox::table
+            .filter(outbox::dedup_key.eq_any(chunk.to_vec()))
+            .select(outbox::dedup_key)
+            .load(conn)?;
+        queued.extend(found.into_iter().flatten());
+    }
+    let mailer = Mailer {
+        templates,
+        base_url,
+    };
+    let mut places: HashMap<i64, String> = HashMap::new();
+    let mut sent = 0;
+    for (key, session, w, to) in wanted {
+        if queued.contains(&key) {
+            continue;
+        }
+        if let std::collections::hash_map::Entry::Vacant(e) = places.entry(w.id) {
+            e.insert(notify::place(conn, w)?);
+        }
+        let place = places.get(&w.id).cloned().unwrap_or_default();
+        notify::send(
+            conn,
+            &mailer,
+            "workshop_reminder",
+            w,
+            session,
+            &place,
+            to.clone(),
+            Some(key),
+        )?;
+        sent += 1;
+    }
+    Ok(sent)
+}
+
+/// Runs [`run_due_reminders`] every five minutes for as long as the server runs.
+pub fn spawn(state: actix_web::web::Data<crate::state::AppState>) {
+    actix_web::rt::spawn(async move {
+        let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            tick.tick().await;
+            let templates = state.emails.clone();
+            let base_url = state.settings.server.base_url.clone();
+            let result = state
+                .jobs_tx(move |c| run_due_reminders(c, &templates, &base_url, crate::db::now()))
+                .await;
+            match result {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(reminders = n, "workshop reminders enqueued"),
+                Err(e) => tracing::warn!(error = ?e, "workshop reminders failed"),
+            }
+        }
+    });
+}

@@ -1,0 +1,292 @@
+//! Life of sessions: attendance and the journal, reminders exactly once, cancelled or moved
+//! sessions told to the registered.
+
+use chrono::Duration;
+use diesel::prelude::*;
+use passerelle::db::schema::{journal_entries, outbox, workshop_sessions};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+use super::fixtures::{tenant, weekly, world, World};
+use crate::helpers::json_of;
+
+/// A workshop of `count` sessions with Alice (emailable) and Bruno (no consent) registered for
+/// the series; returns (workshop, session ids, Alice, Bruno).
+async fn with_registrations(w: &World, count: i64) -> (i64, Vec<i64>, i64, i64) {
+    let api = w.app.api(&w.isc).await;
+    let id = json_of(
+        api.post(
+            "/api/v1/workshops",
+            &weekly(w.building, w.room, w.isc.id, count),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap();
+    let alice = tenant(
+        &w.app,
+        w.admin.office_id,
+        w.building,
+        "Alice",
+        "alice@example.org",
+    );
+    let bruno = tenant(&w.app, w.admin.office_id, w.building, "Bruno", "");
+    for t in [alice, bruno] {
+        json_of(
+            api.post(
+                &format!("/api/v1/workshops/{id}/registrations"),
+                &json!({"tenant_id": t}),
+            )
+            .await,
+            StatusCode::CREATED,
+        )
+        .await;
+    }
+    let detail = json_of(
+        api.get(&format!("/api/v1/workshops/{id}")).await,
+        StatusCode::OK,
+    )
+    .await;
+    let sessions = detail["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_i64().unwrap())
+        .collect();
+    (id, sessions, alice, bruno)
+}
+
+fn outbox_rows(w: &World) -> Vec<(String, String, Option<String>)> {
+    w.app.db(|c| {
+        outbox::table
+            .order(outbox::id.asc())
+            .select((outbox::to_address, outbox::subject, outbox::dedup_key))
+            .load(c)
+            .unwrap()
+    })
+}
+
+#[actix_web::test]
+async fn attendance_marks_the_session_held_and_writes_one_journal_entry_updated_on_resave() {
+    let w = world().await;
+    let (_, sessions, alice, bruno) = with_registrations(&w, 2).await;
+    let api = w.app.api(&w.isc).await;
+    let path = format!("/api/v1/sessions/{}/attendance", sessions[0]);
+    // Not before it starts.
+    let early = api.put(&path, &json!({"walk_ins": 0, "marks": []})).await;
+    assert_eq!(early.status(), StatusCode::CONFLICT);
+    // Move it into the past (as if time had passed).
+    w.app.db(|c| {
+        let past = passerelle::db::now() - Duration::days(1);
+        diesel::update(workshop_sessions::table.find(sessions[0]))
+            .set((
+                workshop_sessions::starts_at.eq(past),
+                workshop_sessions::ends_at.eq(past + Duration::minutes(90)),
+            ))
+            .execute(c)
+            .unwrap()
+    });
+    let sheet = json_of(api.get(&path).await, StatusCode::OK).await;
+    assert_eq!(sheet.as_array().unwrap().len(), 2);
+    let body = json!({"walk_ins": 3, "marks": [
+        {"tenant_id": alice, "status": "present"}, {"tenant_id": bruno, "status": "excused"}]});
+    let s = json_of(api.put(&path, &body).await, StatusCode::OK).await;
+    assert_eq!(s["status"], "held");
+    let entries = || -> Vec<(i32, String, i32, i32, String)> {
+        w.app.db(|c| {
+            journal_entries::table
+                .select((
+                    journal_entries::pole,
+                    journal_entries::sub_activity,
+                    journal_entries::people_reached,
+                    journal_entries::duration_minutes,
+                    journal_entries::source,
+                ))
+                .load(c)
+                .unwrap()
+        })
+    };
+    assert_eq!(
+        entries(),
+        vec![(3, "ateliers_groupe".into(), 4, 90, "workshop".into())]
+    );
+    // Re-saving updates the same entry.
+    let body = json!({"walk_ins": 5, "marks": [
+        {"tenant_id": alice, "status": "present"}, {"tenant_id": bruno, "status": "present"}]});
+    json_of(api.put(&path, &body).await, StatusCode::OK).await;
+    assert_eq!(
+        entries(),
+        vec![(3, "ateliers_groupe".into(), 7, 90, "workshop".into())]
+    );
+    let sheet = json_of(api.get(&path).await, StatusCode::OK).await;
+    assert!(sheet
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["status"] == "present"));
+    // A stranger to the workshop or a made-up status is refused.
+    let bad = json!({"walk_ins": 0, "marks": [{"tenant_id": alice, "status": "asleep"}]});
+    assert_eq!(
+        api.put(&path, &bad).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+#[actix_web::test]
+async fn reminders_go_once_per_registration_and_session_to_consenting_tenants_only() {
+    let w = world().await;
+    let (_, sessions, _, _) = with_registrations(&w, 3).await;
+    let start: chrono::NaiveDateTime = w.app.db(|c| {
+        workshop_sessions::table
+            .find(sessions[0])
+            .select(workshop_sessions::starts_at)
+            .first(c)
+            .unwrap()
+    });
+    let run = |now| {
+        let state = w.app.state.clone();
+        w.app.db(move |c| {
+            passerelle::workshops::run_due_reminders(
+                c,
+                &state.emails,
+                "https://passerelle.example",
+                now,
+            )
+            .unwrap()
+        })
+    };
+    assert_eq!(run(start - Duration::hours(25)), 0, "too early");
+    assert_eq!(run(start - Duration::hours(23)), 1);
+    assert_eq!(run(start - Duration::hours(22)), 0, "exactly once");
+    let rows = outbox_rows(&w);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].0, "alice@example.org");
+    assert!(rows[0].1.starts_with("Rappel"), "{rows:?}");
+    assert!(rows[0].2.as_deref().unwrap().starts_with("reminder:"));
+    // A week later the second session's reminder goes.
+    assert_eq!(run(start + Duration::days(7) - Duration::hours(1)), 1);
+}
+
+#[actix_web::test]
+async fn cancelling_or_moving_one_session_tells_the_registered_and_leaves_the_others() {
+    let w = world().await;
+    let (id, sessions, _, _) = with_registrations(&w, 3).await;
+    let api = w.app.api(&w.isc).await;
+    let s = json_of(
+        api.post(
+            &format!("/api/v1/sessions/{}/cancel", sessions[1]),
+            &json!({}),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(s["status"], "cancelled");
+    let again = api
+        .post(
+            &format!("/api/v1/sessions/{}/cancel", sessions[1]),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let detail: Value = json_of(
+        api.get(&format!("/api/v1/workshops/{id}")).await,
+        StatusCode::OK,
+    )
+    .await;
+    let statuses: Vec<&str> = detail["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["scheduled", "cancelled", "scheduled"]);
+
+    // Move the third one hour later; into another workshop's slot is refused.
+    let third = &detail["sessions"][2];
+    let start: chrono::NaiveDateTime = third["starts_at"].as_str().unwrap().parse().unwrap();
+    let later =
+        json!({"starts_at": start + Duration::hours(1), "ends_at": start + Duration::minutes(150)});
+    json_of(
+        api.put(&format!("/api/v1/sessions/{}", sessions[2]), &later)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let onto_first: chrono::NaiveDateTime = detail["sessions"][0]["starts_at"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let mut other = weekly(w.building, w.room, w.isc.id, 1);
+    other["start_date"] =
+        json!((super::fixtures::next_thursday() + chrono::Days::new(21)).to_string());
+    other["start_time"] = json!("10:00");
+    json_of(
+        api.post("/api/v1/workshops", &other).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let clash = json!({"starts_at": onto_first, "ends_at": onto_first + Duration::minutes(30)});
+    let p = json_of(
+        api.put(&format!("/api/v1/sessions/{}", sessions[2]), &clash)
+            .await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert!(p["detail"].as_str().unwrap().contains("Café-rencontre"));
+
+    let rows = outbox_rows(&w);
+    let subjects: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(subjects.len(), 2, "{subjects:?}");
+    assert!(subjects[0].starts_with("Rencontre annulée"));
+    assert!(subjects[1].starts_with("Rencontre déplacée"));
+    assert!(rows.iter().all(|r| r.0 == "alice@example.org"));
+}
+
+#[actix_web::test]
+async fn attendance_is_taken_from_the_phone_form() {
+    let w = world().await;
+    let (_, sessions, alice, bruno) = with_registrations(&w, 1).await;
+    w.app.db(|c| {
+        let past = passerelle::db::now() - Duration::hours(2);
+        diesel::update(workshop_sessions::table.find(sessions[0]))
+            .set((
+                workshop_sessions::starts_at.eq(past),
+                workshop_sessions::ends_at.eq(past + Duration::minutes(90)),
+            ))
+            .execute(c)
+            .unwrap()
+    });
+    let browser = w.app.login(&w.isc).await;
+    let path = format!("/sessions/{}/attendance", sessions[0]);
+    let (status, page) = browser.get_text(&path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Alice") && page.contains("type=\"radio\""));
+    let (a, b) = (format!("m_{alice}"), format!("m_{bruno}"));
+    let res = browser
+        .post_form(
+            &path,
+            &[
+                (a.as_str(), "present"),
+                (b.as_str(), "absent"),
+                ("walk_ins", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let people: i32 = w.app.db(|c| {
+        journal_entries::table
+            .select(journal_entries::people_reached)
+            .first(c)
+            .unwrap()
+    });
+    assert_eq!(people, 3);
+    let res = browser
+        .post_form(&path, &[(a.as_str(), "present"), ("walk_ins", "beaucoup")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("Ce nombre n"));
+}
