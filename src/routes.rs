@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{accounts, api, home, journal, registry};
+use crate::{accounts, api, home, journal, registry, requests};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -16,6 +16,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(accounts::users::configure)
         .configure(registry::configure)
         .configure(journal::configure)
+        .configure(requests::configure)
         .service(
             web::scope("/api/v1")
                 .service(api::openapi_json)
@@ -23,6 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(accounts::users::configure_api)
                 .configure(registry::configure_api)
                 .configure(journal::configure_api)
+                .configure(requests::configure_api)
                 .default_service(web::to(not_found)),
         )
         .default_service(web::to(not_found));

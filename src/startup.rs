@@ -107,6 +107,7 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
         .build()
         .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
     spawn_pool_gauges(&prometheus.registry, state.clone())?;
+    crate::requests::jobs::spawn(state.clone());
     let workers = match settings.server.workers {
         0 => std::thread::available_parallelism()
             .map(usize::from)

@@ -118,6 +118,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     for part in crate::registry::api_docs()
         .into_iter()
         .chain(crate::journal::api_docs())
+        .chain(crate::requests::api_docs())
         .chain([crate::accounts::users::api_doc()])
     {
         doc.merge(part);

@@ -32,6 +32,12 @@ pub enum Action {
     WriteJournal,
     /// Edit or delete any manual journal entry of the office, not only one's own.
     ManageJournal,
+    /// See requests (within the account's scope) and record new ones.
+    ReadRequests,
+    /// Take lifecycle steps on requests, link them, write internal comments.
+    HandleRequests,
+    /// Configure request categories, their departments and response targets.
+    ManageRequestCategories,
 }
 
 impl Role {
@@ -68,6 +74,9 @@ impl Role {
             ReadRegistry => matches!(self, Admin | Isc | Staff | Committee),
             ReadTenants | ManageTenants => matches!(self, Admin | Isc),
             ReadJournal | WriteJournal => matches!(self, Admin | Isc),
+            ReadRequests => true,
+            HandleRequests => matches!(self, Admin | Isc | Staff),
+            ManageRequestCategories => self == Admin,
         }
     }
 }

@@ -50,6 +50,7 @@ pub struct Nav {
     pub tenants: bool,
     pub journal: bool,
     pub admin: bool,
+    pub requests: bool,
     pub current: &'static str,
 }
 
@@ -92,6 +93,7 @@ impl<T: Serialize> Page<T> {
                 tenants: role.can(Action::ReadTenants),
                 journal: role.can(Action::ReadJournal),
                 admin: role.can(Action::ManageOffice),
+                requests: role.can(Action::ReadRequests),
                 current,
             },
             flash: take_flash(session, lang),

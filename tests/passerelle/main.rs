@@ -12,5 +12,6 @@ mod import;
 mod infrastructure;
 mod journal;
 mod registry;
+mod requests;
 mod tenants;
 mod users;
