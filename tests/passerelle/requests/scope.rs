@@ -205,3 +205,61 @@ async fn the_request_list_and_page_run_a_bounded_number_of_queries() {
     assert_eq!(csv.status(), StatusCode::OK);
     assert_eq!(csv.text().await.unwrap().lines().count(), 202);
 }
+
+#[actix_web::test]
+async fn the_admin_gives_a_committee_account_its_buildings_and_a_tenant_account_its_tenant() {
+    let app = spawn_app().await;
+    let w = world(&app, "OH Test");
+    let office = w.admin.office_id;
+    let stranger = world(&app, "OH Ailleurs");
+    let committee = app.user(office, "committee");
+    let account = app.user(office, "tenant");
+    let (_, t) = tenant(&app, office, w.building, "a@example.org", true, "fr");
+    let id = record(&app, &w.isc, w.building, w.category, Some(t));
+    let admin = app.login(&w.admin).await;
+    let (status, page) = admin
+        .get_text(&format!("/users/{}/scope", committee.id))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Habitations Papineau"));
+    let foreign = stranger.building.to_string();
+    let res = admin
+        .post_form(
+            &format!("/users/{}/scope", committee.id),
+            &[("building_id", &foreign)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let mine = w.building.to_string();
+    let res = admin
+        .post_form(
+            &format!("/users/{}/scope", committee.id),
+            &[("building_id", &mine)],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let browser = app.login(&committee).await;
+    assert_eq!(
+        browser.get(&format!("/requests/{id}")).await.status(),
+        StatusCode::OK
+    );
+    let res = admin
+        .post_form(
+            &format!("/users/{}/scope", account.id),
+            &[("tenant_id", &t.to_string())],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let browser = app.login(&account).await;
+    assert_eq!(
+        browser.get(&format!("/requests/{id}")).await.status(),
+        StatusCode::OK
+    );
+    let isc = app.login(&w.isc).await;
+    assert_eq!(
+        isc.get(&format!("/users/{}/scope", account.id))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+}
