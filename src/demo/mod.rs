@@ -12,6 +12,7 @@ mod gen;
 mod journal;
 mod places;
 mod registry;
+mod requests;
 mod store;
 mod tenants;
 mod words;
@@ -94,27 +95,38 @@ pub fn generate(
             Scale::Large => places::large(),
             Scale::Network => places::network(&mut gen.rng),
         };
+        let mut made = Vec::new();
         for (i, plan) in plans.iter().enumerate() {
             let office = gen.office(i + 1, plan)?;
             gen.tenants(&office);
             gen.journal(&office, plan.dwellings);
+            made.push(office);
         }
         let built = started.elapsed();
         store::insert(c, &gen.data)?;
-        Ok((plans.len(), gen.data, built))
+        // Requests are written as they are made (there are too many to hold).
+        let requests = requests::generate(c, &mut gen, &made)?;
+        Ok((plans.len(), (gen.data, requests), built))
     })?;
     // A bulk load leaves the query planners without statistics: SQLite then walks all of an office's
     // tenants to find one building's (80 ms instead of 1 ms for a building page at Montréal's scale).
     conn.batch_execute("ANALYZE")?;
-    Ok(report(
+    let (data, (requests, request_events)) = built;
+    let mut out = report(
         scale,
         seed,
         password,
         offices_made,
-        &built,
+        &data,
         written,
         started.elapsed(),
-    ))
+    );
+    let _ = write!(
+        out,
+        "\n  {:<16} {requests:>8}\n  {:<16} {request_events:>8}",
+        "requests", "request_events"
+    );
+    Ok(out)
 }
 
 fn report(

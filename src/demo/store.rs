@@ -17,7 +17,7 @@ use crate::db::DbConnection;
 
 /// Rows per statement: tenants have 20 columns, so 1,000 rows stay under both SQLite's (32,766) and
 /// PostgreSQL's (65,535) limits on bound parameters.
-const ROWS_PER_STATEMENT: usize = 1_000;
+pub const ROWS_PER_STATEMENT: usize = 1_000;
 
 #[derive(Insertable)]
 #[diesel(table_name = offices)]
@@ -179,6 +179,8 @@ macro_rules! insert_rows {
         }
     };
 }
+
+pub(crate) use insert_rows;
 
 /// Inserts every row; run it inside one write transaction.
 pub fn insert(conn: &mut DbConnection, data: &Dataset) -> QueryResult<()> {

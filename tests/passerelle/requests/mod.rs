@@ -3,6 +3,7 @@
 //! bounded queries.
 
 mod api;
+mod demo;
 mod jobs;
 mod lifecycle;
 mod photos;
