@@ -44,10 +44,11 @@ CREATE TABLE requests (
     created_at TIMESTAMP NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
-CREATE INDEX requests_office_created ON requests(office_id, created_at);
+CREATE INDEX requests_office_created ON requests(office_id, created_at, id);
 CREATE INDEX requests_office_status_due ON requests(office_id, status, due_at);
-CREATE INDEX requests_department_status ON requests(department_id, status, due_at);
+CREATE INDEX requests_department_status ON requests(department_id, status, due_at, office_id, id);
 CREATE INDEX requests_building_created ON requests(building_id, created_at);
+CREATE INDEX requests_building_status_due ON requests(building_id, status, due_at, id);
 CREATE INDEX requests_tenant ON requests(tenant_id);
 CREATE INDEX requests_parent ON requests(parent_id);
 CREATE INDEX requests_resolved ON requests(status, resolved_at);
