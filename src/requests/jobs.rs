@@ -42,6 +42,9 @@ struct DigestMail {
     items: Vec<LateItem>,
 }
 
+/// Most requests listed in one digest.
+const DIGEST_ITEMS: usize = 100;
+
 type LateRow = (
     i64,
     i64,
@@ -147,8 +150,11 @@ fn digest(
     let ctx = DigestMail {
         name: to.name.clone(),
         count: items.len(),
+        // The latest first; a department far behind gets the worst 100 and the total, not a
+        // message of thousands of lines.
         items: items
             .iter()
+            .take(DIGEST_ITEMS)
             .map(|r| LateItem {
                 id: r.0,
                 building: r.5.clone(),
