@@ -94,6 +94,8 @@ struct ListPage {
     pager: Pager,
     export_url: String,
     action: String,
+    /// Staff of a department: a link to its queue.
+    queue: bool,
 }
 
 fn value(v: &Option<String>) -> String {
@@ -199,6 +201,7 @@ async fn list_page(
         }
         .replace("/requests/queue.csv", "/requests.csv"),
         action: base.to_owned(),
+        queue: user.department_id.is_some() && department.is_none(),
         errors,
         filters: query,
     };
