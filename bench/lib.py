@@ -5,6 +5,8 @@
     lib.py wrk FILE            -> "req_s p50_ms p99_ms errors"
     lib.py token               -> the "token" field of the JSON on stdin
     lib.py largest BASE TOKEN  -> "id dwelling_count" of the office's building with most dwellings
+    lib.py request_body BASE TOKEN -> a JSON request to record, in the building and category of the
+                               office's latest request
 """
 import json
 import re
@@ -69,6 +71,21 @@ def largest(base, tok):
     print(best["id"], best["dwelling_count"])
 
 
+def request_body(base, tok):
+    req = urllib.request.Request(
+        f"{base}/api/v1/requests?per_page=1", headers={"Authorization": f"Bearer {tok}"}
+    )
+    with urllib.request.urlopen(req) as res:
+        r = json.load(res)["items"][0]
+    body = {
+        "building_id": r["building_id"],
+        "category_id": r["category_id"],
+        "urgency": "normal",
+        "description": "Fuite sous l'évier de la cuisine (banc d'essai).",
+    }
+    print(json.dumps(body, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
-    {"oha": oha, "wrk": wrk, "token": token, "largest": largest}[cmd](*args)
+    {"oha": oha, "wrk": wrk, "token": token, "largest": largest, "request_body": request_body}[cmd](*args)

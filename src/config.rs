@@ -44,6 +44,8 @@ pub struct Settings {
     pub security: SecuritySettings,
     pub mail: MailSettings,
     pub log: LogSettings,
+    pub uploads: UploadSettings,
+    pub requests: RequestSettings,
     #[serde(skip, default = "default_env")]
     pub environment: Environment,
 }
@@ -104,6 +106,22 @@ pub struct MailSettings {
     /// `max_attempts` the message is marked failed for an administrator to retry.
     pub retry_base_ms: i64,
     pub max_attempts: i32,
+}
+
+/// Where uploaded files (request photos) are kept, outside the database.
+#[derive(Debug, Clone, Deserialize)]
+pub struct UploadSettings {
+    pub dir: String,
+    pub max_photo_bytes: usize,
+}
+
+/// Tenant requests: when the follow-up question is asked, how often the jobs run.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RequestSettings {
+    /// Days after resolution before the tenant is asked whether the problem is really fixed.
+    pub followup_days: i64,
+    /// Seconds between runs of the late-digest and follow-up jobs (0: never, e.g. in tests).
+    pub jobs_interval_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -16,6 +16,7 @@ pub mod home;
 pub mod i18n;
 pub mod journal;
 pub mod registry;
+pub mod requests;
 pub mod routes;
 pub mod startup;
 pub mod state;

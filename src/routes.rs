@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{accounts, api, email, home, journal, registry, workshops};
+use crate::{accounts, api, email, home, journal, registry, requests, workshops};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -18,6 +18,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(journal::configure)
         .configure(email::pages::configure)
         .configure(workshops::configure)
+        .configure(requests::configure)
         .service(
             web::scope("/api/v1")
                 .service(api::openapi_json)
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(registry::configure_api)
                 .configure(journal::configure_api)
                 .configure(workshops::configure_api)
+                .configure(requests::configure_api)
                 .default_service(web::to(not_found)),
         )
         .default_service(web::to(not_found));

@@ -125,6 +125,7 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
         );
     }
     crate::workshops::reminders::spawn(state.clone());
+    crate::requests::jobs::spawn(state.clone());
     let workers = match settings.server.workers {
         0 => std::thread::available_parallelism()
             .map(usize::from)

@@ -140,7 +140,7 @@ pub fn insert_office(
     region: &str,
     email: &str,
 ) -> Result<i64, AppError> {
-    Ok(diesel::insert_into(offices::table)
+    let id = diesel::insert_into(offices::table)
         .values((
             offices::name.eq(name),
             offices::region.eq(region),
@@ -149,7 +149,10 @@ pub fn insert_office(
             offices::created_at.eq(now()),
         ))
         .returning(offices::id)
-        .get_result(conn)?)
+        .get_result(conn)?;
+    // Every office starts with the default request categories.
+    crate::requests::categories::create_defaults(conn, id)?;
+    Ok(id)
 }
 
 /// Active accounts still using the demo password (production refuses to start while any exist).

@@ -119,6 +119,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .into_iter()
         .chain(crate::journal::api_docs())
         .chain(crate::workshops::api_docs())
+        .chain(crate::requests::api_docs())
         .chain([crate::accounts::users::api_doc()])
     {
         doc.merge(part);

@@ -12,6 +12,7 @@ mod gen;
 mod journal;
 mod places;
 mod registry;
+mod requests;
 mod store;
 mod tenants;
 mod words;
@@ -96,30 +97,46 @@ pub fn generate(
             Scale::Network => places::network(&mut gen.rng),
         };
         let mut activities = workshops::WorkshopData::new(c)?;
+        let mut made = Vec::new();
         for (i, plan) in plans.iter().enumerate() {
             let office = gen.office(i + 1, plan)?;
             gen.tenants(&office);
             gen.journal(&office, plan.dwellings);
             gen.workshops(&office, &mut activities);
+            made.push(office);
         }
         let built = started.elapsed();
         store::insert(c, &gen.data)?;
         workshops::insert(c, &activities)?;
-        Ok((plans.len(), (gen.data, activities), built))
+        // Requests are written as they are made (there are too many to hold).
+        let requests = requests::generate(c, &mut gen, &made)?;
+        Ok((plans.len(), (gen.data, activities, requests), built))
     })?;
     // A bulk load leaves the query planners without statistics: SQLite then walks all of an office's
     // tenants to find one building's (80 ms instead of 1 ms for a building page at Montréal's scale).
     conn.batch_execute("ANALYZE")?;
-    Ok(report(
+    // PostgreSQL answers the request queues from their indexes alone only once the visibility map
+    // is set, which a bulk load leaves empty until autovacuum passes (a queue page: 95 ms → 10 ms).
+    if let DbConnection::Postgres(c) = conn {
+        c.batch_execute("VACUUM (ANALYZE) requests, request_events")?;
+    }
+    let (data, activities, (requests, request_events)) = built;
+    let mut out = report(
         scale,
         seed,
         password,
         offices_made,
-        &built.0,
-        &built.1,
+        &data,
+        &activities,
         written,
         started.elapsed(),
-    ))
+    );
+    let _ = write!(
+        out,
+        "\n  {:<16} {requests:>8}\n  {:<16} {request_events:>8}",
+        "requests", "request_events"
+    );
+    Ok(out)
 }
 
 #[allow(clippy::too_many_arguments)]

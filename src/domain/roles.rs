@@ -36,6 +36,12 @@ pub enum Action {
     ReadWorkshops,
     /// Schedule workshops, register tenants, take attendance (committee members: their buildings).
     ManageWorkshops,
+    /// See requests (within the account's scope) and record new ones.
+    ReadRequests,
+    /// Take lifecycle steps on requests, link them, write internal comments.
+    HandleRequests,
+    /// Configure request categories, their departments and response targets.
+    ManageRequestCategories,
 }
 
 impl Role {
@@ -74,6 +80,9 @@ impl Role {
             ReadJournal | WriteJournal => matches!(self, Admin | Isc),
             ReadWorkshops => matches!(self, Admin | Isc | Staff | Committee),
             ManageWorkshops => matches!(self, Admin | Isc | Committee),
+            ReadRequests => true,
+            HandleRequests => matches!(self, Admin | Isc | Staff),
+            ManageRequestCategories => self == Admin,
         }
     }
 }

@@ -51,6 +51,7 @@ pub struct Nav {
     pub journal: bool,
     pub admin: bool,
     pub workshops: bool,
+    pub requests: bool,
     pub current: &'static str,
 }
 
@@ -94,6 +95,7 @@ impl<T: Serialize> Page<T> {
                 journal: role.can(Action::ReadJournal),
                 admin: role.can(Action::ManageOffice),
                 workshops: role.can(Action::ReadWorkshops),
+                requests: role.can(Action::ReadRequests),
                 current,
             },
             flash: take_flash(session, lang),

@@ -13,6 +13,7 @@ mod infrastructure;
 mod journal;
 mod mail;
 mod registry;
+mod requests;
 mod smtp;
 mod tenants;
 mod users;

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod list;
 pub mod pages;
+mod scope;
 mod store;
 
 use actix_web::web;
@@ -21,6 +22,7 @@ use crate::domain::{validate, FieldErrors, Role};
 pub fn configure(cfg: &mut web::ServiceConfig) {
     list::configure(cfg);
     pages::configure(cfg);
+    scope::configure(cfg);
 }
 
 pub fn configure_api(cfg: &mut web::ServiceConfig) {

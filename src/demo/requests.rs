@@ -1,0 +1,465 @@
+//! Several years of tenant requests: about `PER_DWELLING_YEAR` per dwelling and year, each routed to
+//! the department of its category, most of them answered within their target, some late, some still
+//! open; vermin and elevator reports linked under one building issue; consenting tenants asked
+//! whether it is fixed. Requests are many (close to a million at Montréal's scale), so they are made
+//! and written building by building, in the generator's one transaction, rather than held in memory.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::gen::Gen;
+use super::registry::OfficeMade;
+use super::store::{insert_rows, take, ROWS_PER_STATEMENT};
+use crate::db::schema::{request_categories, request_events, requests, user_buildings, users};
+use crate::db::DbConnection;
+
+/// Requests per dwelling and year.
+const PER_DWELLING_YEAR: f64 = 15.0;
+const YEARS: i64 = 3;
+/// Rows kept before they are written.
+const FLUSH_AT: usize = 20_000;
+
+/// The indexes of the request tables (as in the migration), dropped during the bulk load and built
+/// once at the end: maintaining them row by row was most of the load's time.
+const INDEXES: [(&str, &str); 9] = [
+    (
+        "requests_office_created",
+        "requests(office_id, created_at, id)",
+    ),
+    (
+        "requests_office_status_due",
+        "requests(office_id, status, due_at)",
+    ),
+    (
+        "requests_department_status",
+        "requests(department_id, status, due_at, office_id, id)",
+    ),
+    (
+        "requests_building_created",
+        "requests(building_id, created_at)",
+    ),
+    (
+        "requests_building_status_due",
+        "requests(building_id, status, due_at, id)",
+    ),
+    ("requests_tenant", "requests(tenant_id)"),
+    ("requests_parent", "requests(parent_id)"),
+    ("requests_resolved", "requests(status, resolved_at)"),
+    (
+        "request_events_request",
+        "request_events(request_id, created_at)",
+    ),
+];
+
+#[derive(Insertable)]
+#[diesel(table_name = requests, treat_none_as_default_value = false)]
+pub struct RequestRow {
+    pub id: i64,
+    pub office_id: i64,
+    pub building_id: i64,
+    pub dwelling_id: Option<i64>,
+    pub tenant_id: Option<i64>,
+    pub category_id: i64,
+    pub department_id: Option<i64>,
+    pub urgency: &'static str,
+    pub description: &'static str,
+    pub status: &'static str,
+    pub parent_id: Option<i64>,
+    pub isc_id: Option<i64>,
+    pub created_by: i64,
+    pub due_at: NaiveDateTime,
+    pub resolved_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub followup_sent_at: Option<NaiveDateTime>,
+    pub followup_answer: &'static str,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = request_events, treat_none_as_default_value = false)]
+pub struct EventRow {
+    pub id: i64,
+    pub request_id: i64,
+    pub office_id: i64,
+    pub kind: &'static str,
+    pub from_status: &'static str,
+    pub to_status: &'static str,
+    pub body: &'static str,
+    pub visible_to_tenant: bool,
+    pub author_id: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+/// (code, weight, descriptions)
+const KINDS: [(&str, u32, &[&str]); 7] = [
+    (
+        "entretien",
+        40,
+        &[
+            "Le robinet de la cuisine fuit depuis plusieurs jours.",
+            "La porte d'entrée de l'immeuble ne se verrouille plus.",
+            "L'ascenseur est en panne.",
+            "Infiltration d'eau au plafond de la salle de bain.",
+            "Le chauffage ne fonctionne pas dans une chambre.",
+        ],
+    ),
+    (
+        "salubrite",
+        18,
+        &[
+            "Présence de punaises de lit dans la chambre.",
+            "Coquerelles dans la cuisine, malgré le dernier traitement.",
+            "Moisissures sur le mur de la chambre.",
+            "Souris aperçues au sous-sol.",
+        ],
+    ),
+    (
+        "securite",
+        8,
+        &[
+            "Éclairage brisé dans le stationnement.",
+            "Graffitis et vandalisme dans la cage d'escalier.",
+            "Personnes inconnues qui dorment dans le hall.",
+        ],
+    ),
+    (
+        "bruit",
+        14,
+        &[
+            "Bruit tard le soir chez le voisin du dessus.",
+            "Conflit de voisinage au sujet de la buanderie.",
+            "Musique forte la nuit.",
+        ],
+    ),
+    (
+        "accessibilite",
+        6,
+        &[
+            "La rampe d'accès est glacée et non déneigée.",
+            "Demande de barre d'appui dans la salle de bain.",
+        ],
+    ),
+    (
+        "loyer",
+        8,
+        &[
+            "Question sur le calcul du loyer après un changement de revenu.",
+            "Demande de transfert de logement.",
+        ],
+    ),
+    (
+        "autre",
+        6,
+        &[
+            "Besoin d'aide pour remplir un formulaire.",
+            "Demande d'information sur les activités de l'association.",
+        ],
+    ),
+];
+
+/// An office's categories: (id, code, department, hours per urgency).
+type Categories = Vec<(i64, String, Option<i64>, [i64; 3])>;
+
+/// Gives every office the default categories routed to its departments, links the first office's
+/// committee and tenant accounts, then writes the requests. Returns (requests, events).
+pub fn generate(
+    conn: &mut DbConnection,
+    gen: &mut Gen,
+    offices: &[OfficeMade],
+) -> anyhow::Result<(usize, usize)> {
+    use diesel::connection::SimpleConnection;
+    let (mut made, mut events) = (0, 0);
+    let mut next = next_ids(conn)?;
+    let drop: String = INDEXES
+        .iter()
+        .map(|(name, _)| format!("DROP INDEX {name};"))
+        .collect();
+    conn.batch_execute(&drop)?;
+    for office in offices {
+        let cats = categories(conn, gen, office.id)?;
+        scope_accounts(conn, gen, office)?;
+        let tenants: HashMap<i64, (i64, bool)> = gen
+            .data
+            .tenants
+            .iter()
+            .filter(|t| t.office_id == office.id && t.move_out.is_none())
+            .map(|t| (t.dwelling_id, (t.id, t.consent_email_at.is_some())))
+            .collect();
+        let mut batch = Batch::default();
+        let isc_count = office.iscs.len().max(1);
+        for (k, building) in office.buildings.iter().enumerate() {
+            let isc = office.iscs.get(k % isc_count).copied();
+            let mut issues: HashMap<i64, (i64, NaiveDateTime)> = HashMap::new();
+            for &(dwelling, _) in &building.dwellings {
+                let count = gen.between(0, (2.0 * PER_DWELLING_YEAR * YEARS as f64) as i64);
+                for _ in 0..count {
+                    let ctx = Place {
+                        office: office.id,
+                        building: building.id,
+                        dwelling,
+                        tenant: tenants.get(&dwelling).copied(),
+                        isc,
+                    };
+                    request(gen, &mut next, &mut batch, &cats, &mut issues, &ctx);
+                }
+            }
+            if batch.requests.len() + batch.events.len() >= FLUSH_AT {
+                (made, events) = batch.flush(conn, made, events)?;
+            }
+        }
+        (made, events) = batch.flush(conn, made, events)?;
+    }
+    let create: String = INDEXES
+        .iter()
+        .map(|(name, on)| format!("CREATE INDEX {name} ON {on};"))
+        .collect();
+    conn.batch_execute(&create)?;
+    advance(conn)?;
+    Ok((made, events))
+}
+
+#[derive(Default)]
+struct Batch {
+    requests: Vec<RequestRow>,
+    events: Vec<EventRow>,
+}
+
+impl Batch {
+    fn flush(
+        &mut self,
+        conn: &mut DbConnection,
+        made: usize,
+        events: usize,
+    ) -> QueryResult<(usize, usize)> {
+        insert_rows!(conn, requests::table, self.requests);
+        insert_rows!(conn, request_events::table, self.events);
+        let counts = (made + self.requests.len(), events + self.events.len());
+        self.requests.clear();
+        self.events.clear();
+        Ok(counts)
+    }
+}
+
+struct Place {
+    office: i64,
+    building: i64,
+    dwelling: i64,
+    tenant: Option<(i64, bool)>,
+    isc: Option<i64>,
+}
+
+struct Next {
+    request: i64,
+    event: i64,
+}
+
+fn next_ids(conn: &mut DbConnection) -> QueryResult<Next> {
+    use diesel::dsl::max;
+    Ok(Next {
+        request: requests::table
+            .select(max(requests::id))
+            .first::<Option<i64>>(conn)?
+            .unwrap_or(0)
+            + 1,
+        event: request_events::table
+            .select(max(request_events::id))
+            .first::<Option<i64>>(conn)?
+            .unwrap_or(0)
+            + 1,
+    })
+}
+
+fn categories(conn: &mut DbConnection, gen: &Gen, office: i64) -> anyhow::Result<Categories> {
+    crate::requests::categories::create_defaults(conn, office)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    // Departments in the order the generator makes them: Entretien, Location, Sécurité, Administration.
+    let depts: Vec<i64> = gen
+        .data
+        .departments
+        .iter()
+        .filter(|d| d.office_id == office)
+        .map(|d| d.id)
+        .collect();
+    let mut out = Vec::new();
+    for c in crate::requests::categories::list(conn, office).map_err(|e| anyhow::anyhow!("{e}"))? {
+        let index = match c.code.as_str() {
+            "entretien" | "salubrite" | "accessibilite" => 0,
+            "loyer" => 1,
+            "securite" | "bruit" => 2,
+            _ => 3,
+        };
+        let dept = depts.get(index).copied();
+        diesel::update(request_categories::table.find(c.id))
+            .set(request_categories::department_id.eq(dept))
+            .execute(conn)?;
+        let hours = [
+            c.target_hours_low,
+            c.target_hours_normal,
+            c.target_hours_urgent,
+        ]
+        .map(i64::from);
+        out.push((c.id, c.code, dept, hours));
+    }
+    Ok(out)
+}
+
+/// The first office's committee account acts for its first three buildings; its tenant account is
+/// the first tenant's.
+fn scope_accounts(conn: &mut DbConnection, gen: &Gen, office: &OfficeMade) -> QueryResult<()> {
+    let account = |role: &str| {
+        gen.data
+            .users
+            .iter()
+            .find(|u| u.office_id == office.id && u.role == role)
+            .map(|u| u.id)
+    };
+    if let Some(committee) = account("committee") {
+        for b in office.buildings.iter().take(3) {
+            diesel::insert_into(user_buildings::table)
+                .values((
+                    user_buildings::user_id.eq(committee),
+                    user_buildings::building_id.eq(b.id),
+                ))
+                .execute(conn)?;
+        }
+    }
+    let first_tenant = gen
+        .data
+        .tenants
+        .iter()
+        .find(|t| t.office_id == office.id && t.move_out.is_none());
+    if let (Some(account), Some(t)) = (account("tenant"), first_tenant) {
+        diesel::update(users::table.find(account))
+            .set(users::tenant_id.eq(t.id))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn pick_kind(gen: &mut Gen) -> usize {
+    let total: u32 = KINDS.iter().map(|k| k.1).sum();
+    let mut roll = gen.between(0, i64::from(total) - 1) as u32;
+    for (i, k) in KINDS.iter().enumerate() {
+        if roll < k.1 {
+            return i;
+        }
+        roll -= k.1;
+    }
+    0
+}
+
+/// One request and its steps, from its creation to wherever it stands today.
+fn request(
+    gen: &mut Gen,
+    next: &mut Next,
+    batch: &mut Batch,
+    cats: &Categories,
+    issues: &mut HashMap<i64, (i64, NaiveDateTime)>,
+    at: &Place,
+) {
+    let kind = pick_kind(gen);
+    let (code, _, texts) = KINDS[kind];
+    let Some(cat) = cats.iter().find(|c| c.1 == code) else {
+        return;
+    };
+    let created = gen.now - Duration::minutes(gen.between(60, YEARS * 365 * 24 * 60));
+    let (urgency, u) = match gen.between(0, 9) {
+        0 => ("urgent", 2),
+        1..=3 => ("low", 0),
+        _ => ("normal", 1),
+    };
+    let target = cat.3[u];
+    let due = created + Duration::hours(target);
+    let routed = created + Duration::minutes(gen.between(10, 48 * 60));
+    // Most are answered within their target; one in eight takes up to twice as long.
+    let late_factor = if gen.chance(0.125) { 2.0 } else { 0.9 };
+    let resolved =
+        routed + Duration::minutes(gen.between(30, (target as f64 * 60.0 * late_factor) as i64));
+    let closed = resolved + Duration::days(gen.between(7, 30));
+    let stuck = gen.chance(0.02);
+    let now = gen.now;
+    let id = take(&mut next.request);
+    // Vermin and elevators: later reports within a month join the building's open issue.
+    let parent = match issues.get(&cat.0) {
+        Some(&(p, since))
+            if (code == "salubrite" || texts[0].contains("ascenseur"))
+                && created - since < Duration::days(30)
+                && created > since =>
+        {
+            Some(p)
+        }
+        _ => None,
+    };
+    if parent.is_none() {
+        issues.insert(cat.0, (id, created));
+    }
+    let mut steps: Vec<(&'static str, &'static str, NaiveDateTime)> =
+        vec![("new", "routed", routed)];
+    if !stuck {
+        steps.push(("routed", "resolved", resolved));
+        steps.push(("resolved", "closed", closed));
+    } else {
+        steps.push(("routed", "waiting", routed + Duration::days(2)));
+    }
+    steps.retain(|s| s.2 <= now);
+    let status = steps.last().map_or("new", |s| s.1);
+    let reached = |s: &str| steps.iter().find(|x| x.1 == s).map(|x| x.2);
+    let with_tenant = at.tenant.filter(|_| gen.chance(0.75));
+    let asked = with_tenant.is_some_and(|t| t.1)
+        && reached("resolved").is_some_and(|r| r + Duration::days(21) <= now);
+    batch.requests.push(RequestRow {
+        id,
+        office_id: at.office,
+        building_id: at.building,
+        dwelling_id: Some(at.dwelling),
+        tenant_id: with_tenant.map(|t| t.0),
+        category_id: cat.0,
+        department_id: cat.2,
+        urgency,
+        description: gen.pick(texts),
+        status,
+        parent_id: parent,
+        isc_id: at.isc,
+        created_by: at.isc.unwrap_or(1),
+        due_at: due,
+        resolved_at: reached("resolved"),
+        closed_at: reached("closed"),
+        followup_sent_at: asked
+            .then(|| reached("resolved").map(|r| r + Duration::days(21)))
+            .flatten(),
+        followup_answer: if asked && gen.chance(0.6) { "yes" } else { "" },
+        version: steps.len() as i32 + 1,
+        created_at: created,
+        updated_at: steps.last().map_or(created, |s| s.2),
+    });
+    for (from, to, when) in steps {
+        batch.events.push(EventRow {
+            id: take(&mut next.event),
+            request_id: id,
+            office_id: at.office,
+            kind: "step",
+            from_status: from,
+            to_status: to,
+            body: "",
+            visible_to_tenant: true,
+            author_id: at.isc,
+            created_at: when,
+        });
+    }
+}
+
+/// PostgreSQL's identity sequences do not follow explicit ids (see `store`).
+fn advance(conn: &mut DbConnection) -> QueryResult<()> {
+    use diesel::connection::SimpleConnection;
+    if let DbConnection::Postgres(c) = conn {
+        c.batch_execute(
+            "SELECT setval(pg_get_serial_sequence('requests', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM requests), false);\
+             SELECT setval(pg_get_serial_sequence('request_events', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM request_events), false);",
+        )?;
+    }
+    Ok(())
+}
