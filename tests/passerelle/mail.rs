@@ -279,3 +279,41 @@ async fn only_administrators_see_the_outbox() {
     let res = client.post_form("/outbox/test", &[]).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[actix_web::test]
+async fn routing_a_request_delivers_the_department_notice_and_the_tenants_update_over_smtp() {
+    use crate::requests::{record, step, tenant, world};
+    let smtp = TestSmtp::up();
+    let app = spawn_app_with(|s| smtp.configure(s)).await;
+    let w = world(&app, "Office d'habitation de Trois-Rivières");
+    let (_, t) = tenant(
+        &app,
+        w.admin.office_id,
+        w.building,
+        "helene@example.org",
+        true,
+        "fr",
+    );
+    let id = record(&app, &w.isc, w.building, w.category, Some(t));
+    let isc = app.login(&w.isc).await;
+    assert_eq!(step(&isc, id, 1, "route", &[]).await, StatusCode::SEE_OTHER);
+
+    let got = smtp.wait_for(2).await;
+    assert_eq!(got.len(), 2);
+    let to_department = got
+        .iter()
+        .find(|m| m.to == vec!["entretien@oh.example.org".to_owned()])
+        .expect("the department is told");
+    assert!(to_department
+        .subject()
+        .starts_with(&format!("Demande n° {id} transmise")));
+    let to_tenant = got
+        .iter()
+        .find(|m| m.to == vec!["helene@example.org".to_owned()])
+        .expect("the tenant is told");
+    assert!(to_tenant
+        .subject()
+        .starts_with(&format!("Votre demande n° {id}")));
+    assert!(to_tenant.text().contains("Elle est maintenant"));
+    assert!(to_tenant.text().contains("Trois-Rivières"));
+}
