@@ -2,7 +2,8 @@
 // axe-core for WCAG 2.1 A/AA violations. Started by tests/passerelle/browser.rs, which runs the
 // application and seeds it; this script reads where and who from the environment.
 //
-//   BASE_URL, ADMIN_EMAIL, PASSWORD, CSV_FILE (buildings to import), CHROMIUM (default /usr/bin/chromium)
+//   BASE_URL, ADMIN_EMAIL, PASSWORD, CSV_FILE (buildings to import), BUILDING_ID (a building with a
+//   tenant), CHROMIUM (default /usr/bin/chromium)
 
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -13,6 +14,7 @@ const base = process.env.BASE_URL;
 const email = process.env.ADMIN_EMAIL;
 const password = process.env.PASSWORD;
 const csvFile = process.env.CSV_FILE;
+const buildingId = process.env.BUILDING_ID;
 
 let failures = 0;
 let passed = 0;
@@ -164,9 +166,28 @@ await step('an administrator sends a test message and finds it in the outbox', a
   await accessible(page, '/outbox/{id}');
 });
 
+await step('the tenant requests and workshops pages are accessible', async () => {
+  const paths = ['/requests', '/requests/new', '/requests/categories', `/buildings/${buildingId}/requests`,
+    '/workshops', '/workshops/new', '/workshops/calendar', `/calendar-feeds?kind=building&target=${buildingId}`, `/buildings/${buildingId}/poster`];
+  for (const path of paths) {
+    const res = await page.goto(`${base}${path}`);
+    expect(res.status() === 200, `${path} answers ${res.status()}`);
+    await accessible(page, path);
+  }
+});
+
+await step("a tenant finds the building's activity page without signing in", async () => {
+  const context = await browser.newContext({ bypassCSP: true, locale: 'fr-CA' });
+  const anon = await context.newPage();
+  const res = await anon.goto(`${base}/activites/${buildingId}`);
+  expect(res.status() === 200, `public page answers ${res.status()}`);
+  await accessible(anon, '/activites/{building}');
+  await context.close();
+});
+
 await step('pages fit a phone screen', async () => {
   await page.setViewportSize({ width: 375, height: 740 });
-  for (const path of ['/', '/buildings', '/tenants?q=helene', '/journal/new', '/outbox']) {
+  for (const path of ['/', '/buildings', '/tenants?q=helene', '/journal/new', '/outbox', '/requests/new', '/workshops', '/workshops/new']) {
     await page.goto(`${base}${path}`);
     await fitsPhone(page, path);
   }

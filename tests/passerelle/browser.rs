@@ -80,6 +80,7 @@ async fn the_main_pages_work_in_a_real_browser_and_pass_axe() {
             .env("ADMIN_EMAIL", email)
             .env("PASSWORD", PASSWORD)
             .env("CSV_FILE", &csv)
+            .env("BUILDING_ID", jardins.to_string())
             .output()
     })
     .await

@@ -212,6 +212,8 @@ struct ShowPage {
     dwellings: Vec<DwellingLine>,
     show_tenants: bool,
     can_manage: bool,
+    /// The building's request overview (open, late, recurring problems) is for those who handle them.
+    can_see_requests: bool,
     occupied: usize,
 }
 
@@ -323,6 +325,7 @@ async fn show_building(
             dwellings,
             show_tenants,
             can_manage: user.role.can(Action::ManageRegistry),
+            can_see_requests: user.role.can(Action::HandleRequests),
             occupied,
         },
     );

@@ -263,3 +263,26 @@ async fn the_admin_gives_a_committee_account_its_buildings_and_a_tenant_account_
         StatusCode::FORBIDDEN
     );
 }
+
+#[actix_web::test]
+async fn the_building_page_links_to_its_requests_only_for_those_who_handle_them() {
+    let app = spawn_app().await;
+    let w = world(&app, "OH Lien");
+    let link = format!("/buildings/{}/requests", w.building);
+    let (status, page) = app
+        .login(&w.isc)
+        .await
+        .get_text(&format!("/buildings/{}", w.building))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&link));
+    let committee = app.user(w.admin.office_id, "committee");
+    let member = app.login(&committee).await;
+    let (status, page) = member.get_text(&format!("/buildings/{}", w.building)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !page.contains(&link),
+        "no link to a page that would refuse them"
+    );
+    assert_eq!(member.get(&link).await.status(), StatusCode::FORBIDDEN);
+}
