@@ -17,6 +17,9 @@ pub struct Gen {
     pub data: Dataset,
     /// The demo password's hash, computed once (argon2 is slow on purpose) and shared by every account.
     pub password_hash: String,
+    /// Years of request history to make: three at office scales; one for the whole network, which
+    /// would otherwise take minutes to write (about 1.1 million requests a year).
+    pub request_years: i64,
 }
 
 impl Gen {

@@ -90,6 +90,7 @@ pub fn generate(
             ids: store::next_ids(c)?,
             data: store::Dataset::default(),
             password_hash,
+            request_years: if scale == Scale::Network { 1 } else { 3 },
         };
         let plans = match scale {
             Scale::Small => places::small(),

@@ -17,7 +17,6 @@ use crate::db::DbConnection;
 
 /// Requests per dwelling and year.
 const PER_DWELLING_YEAR: f64 = 15.0;
-const YEARS: i64 = 3;
 /// Rows kept before they are written.
 const FLUSH_AT: usize = 20_000;
 
@@ -195,7 +194,7 @@ pub fn generate(
             let isc = office.iscs.get(k % isc_count).copied();
             let mut issues: HashMap<i64, (i64, NaiveDateTime)> = HashMap::new();
             for &(dwelling, _) in &building.dwellings {
-                let count = gen.between(0, (2.0 * PER_DWELLING_YEAR * YEARS as f64) as i64);
+                let count = gen.between(0, (2.0 * PER_DWELLING_YEAR * gen.request_years as f64) as i64);
                 for _ in 0..count {
                     let ctx = Place {
                         office: office.id,
@@ -366,7 +365,7 @@ fn request(
     let Some(cat) = cats.iter().find(|c| c.1 == code) else {
         return;
     };
-    let created = gen.now - Duration::minutes(gen.between(60, YEARS * 365 * 24 * 60));
+    let created = gen.now - Duration::minutes(gen.between(60, gen.request_years * 365 * 24 * 60));
     let (urgency, u) = match gen.between(0, 9) {
         0 => ("urgent", 2),
         1..=3 => ("low", 0),
