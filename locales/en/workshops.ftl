@@ -143,3 +143,18 @@ weekday-4 = Friday
 weekday-5 = Saturday
 weekday-6 = Sunday
 nav-workshops = Workshops
+
+## Moving a session
+session-move-link = Move
+session-move-title = Move a session
+session-move-intro = This session is planned for { $when }. The other sessions of the series stay where they are; the registered will be told.
+session-move-date = New date
+session-move-start = Start time
+session-move-end = End time
+session-move-submit = Move the session
+session-move-bad-date = Give a valid date (YYYY-MM-DD).
+session-move-bad-time = Give the start and end times (HH:MM).
+session-move-end-before-start = The end time must come after the start time.
+session-moved = Session moved; the registered will be told.
+registration-for = Register for
+registration-whole-series = the whole series

@@ -143,3 +143,18 @@ weekday-4 = vendredi
 weekday-5 = samedi
 weekday-6 = dimanche
 nav-workshops = Ateliers
+
+## Déplacer une rencontre
+session-move-link = Déplacer
+session-move-title = Déplacer une rencontre
+session-move-intro = Cette rencontre est prévue le { $when }. Les autres rencontres de la série ne bougent pas ; les personnes inscrites seront avisées.
+session-move-date = Nouvelle date
+session-move-start = Heure de début
+session-move-end = Heure de fin
+session-move-submit = Déplacer la rencontre
+session-move-bad-date = Indiquez une date valide (AAAA-MM-JJ).
+session-move-bad-time = Indiquez les heures de début et de fin (HH:MM).
+session-move-end-before-start = L'heure de fin doit suivre l'heure de début.
+session-moved = Rencontre déplacée ; les personnes inscrites seront avisées.
+registration-for = Inscription à
+registration-whole-series = toute la série

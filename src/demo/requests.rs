@@ -194,7 +194,10 @@ pub fn generate(
             let isc = office.iscs.get(k % isc_count).copied();
             let mut issues: HashMap<i64, (i64, NaiveDateTime)> = HashMap::new();
             for &(dwelling, _) in &building.dwellings {
-                let count = gen.between(0, (2.0 * PER_DWELLING_YEAR * gen.request_years as f64) as i64);
+                let count = gen.between(
+                    0,
+                    (2.0 * PER_DWELLING_YEAR * gen.request_years as f64) as i64,
+                );
                 for _ in 0..count {
                     let ctx = Place {
                         office: office.id,

@@ -12,6 +12,7 @@ pub mod attendance;
 pub mod calendar;
 pub mod feeds;
 pub mod input;
+pub mod move_page;
 pub mod notify;
 pub mod pages;
 pub mod public;

@@ -35,6 +35,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(register_tenant)
         .service(cancel_registration);
     super::session_pages::configure(cfg);
+    super::move_page::configure(cfg);
 }
 
 /// One option of a select.

@@ -290,3 +290,104 @@ async fn attendance_is_taken_from_the_phone_form() {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("Ce nombre n"));
 }
+
+#[actix_web::test]
+async fn an_isc_moves_one_session_from_its_page_in_local_time_and_the_registered_are_told() {
+    use passerelle::db::schema::workshop_sessions;
+    let w = world().await;
+    let (id, sessions, _, _) = with_registrations(&w, 3).await;
+    let browser = w.app.login(&w.isc).await;
+    let (status, page) = browser.get_text(&format!("/workshops/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(&format!("/sessions/{}/move", sessions[1])));
+    let (status, form) = browser
+        .get_text(&format!("/sessions/{}/move", sessions[1]))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("name=\"date\""));
+
+    // An end before the start is refused and changes nothing.
+    let day = (super::fixtures::next_thursday() + chrono::Days::new(60)).to_string();
+    let path = format!("/sessions/{}/move", sessions[1]);
+    let res = browser
+        .post_form(
+            &path,
+            &[("date", &day), ("start", "15:00"), ("end", "14:00")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(outbox_rows(&w).is_empty());
+
+    // A Saturday in late spring at 15:00 Montréal time is 19:00 UTC (daylight saving time).
+    let res = browser
+        .post_form(
+            &path,
+            &[("date", "2027-06-05"), ("start", "15:00"), ("end", "16:30")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let (starts, ends): (chrono::NaiveDateTime, chrono::NaiveDateTime) = w.app.db(|c| {
+        workshop_sessions::table
+            .find(sessions[1])
+            .select((workshop_sessions::starts_at, workshop_sessions::ends_at))
+            .first(c)
+            .unwrap()
+    });
+    assert_eq!(starts.to_string(), "2027-06-05 19:00:00");
+    assert_eq!(ends.to_string(), "2027-06-05 20:30:00");
+    let rows = outbox_rows(&w);
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].1.starts_with("Rencontre déplacée"));
+
+    // Onto the first session's slot: the room is taken, the form names the session in the way.
+    let first: chrono::NaiveDateTime = w.app.db(|c| {
+        workshop_sessions::table
+            .find(sessions[0])
+            .select(workshop_sessions::starts_at)
+            .first(c)
+            .unwrap()
+    });
+    let local = passerelle::web::format::local_time(first);
+    let res = browser
+        .post_form(
+            &path,
+            &[
+                ("date", &local.date().to_string()),
+                ("start", &local.format("%H:%M").to_string()),
+                (
+                    "end",
+                    &(local + Duration::minutes(30)).format("%H:%M").to_string(),
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert!(res.text().await.unwrap().contains("Café-rencontre"));
+}
+
+#[actix_web::test]
+async fn a_tenant_is_registered_for_one_session_from_the_workshop_page() {
+    use passerelle::db::schema::workshop_registrations;
+    let w = world().await;
+    let (id, sessions, _, _) = with_registrations(&w, 3).await;
+    let carole = tenant(&w.app, w.admin.office_id, w.building, "Carole", "");
+    let browser = w.app.login(&w.isc).await;
+    let res = browser
+        .post_form(
+            &format!("/workshops/{id}/registrations"),
+            &[
+                ("tenant_id", &carole.to_string()),
+                ("session_id", &sessions[2].to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let session: Option<i64> = w.app.db(|c| {
+        workshop_registrations::table
+            .filter(workshop_registrations::tenant_id.eq(carole))
+            .select(workshop_registrations::session_id)
+            .first(c)
+            .unwrap()
+    });
+    assert_eq!(session, Some(sessions[2]));
+}
