@@ -46,6 +46,10 @@ pub struct Settings {
     pub log: LogSettings,
     pub uploads: UploadSettings,
     pub requests: RequestSettings,
+    /// Seconds between runs of each periodic job, by name (0 turns one off); a job not named runs
+    /// at its default interval. See `src/jobs`.
+    #[serde(default)]
+    pub jobs: std::collections::HashMap<String, u64>,
     #[serde(skip, default = "default_env")]
     pub environment: Environment,
 }
@@ -120,8 +124,6 @@ pub struct UploadSettings {
 pub struct RequestSettings {
     /// Days after resolution before the tenant is asked whether the problem is really fixed.
     pub followup_days: i64,
-    /// Seconds between runs of the late-digest and follow-up jobs (0: never, e.g. in tests).
-    pub jobs_interval_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -3,6 +3,7 @@
 //! A request goes: route table (`routes`) → handler (extractors, input parsed into domain values) →
 //! rules and one transaction → `db` queries → a typed page context rendered by handlebars, or JSON.
 
+pub mod access;
 pub mod accounts;
 pub mod api;
 pub mod cli;
@@ -14,6 +15,7 @@ pub mod email;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod jobs;
 pub mod journal;
 pub mod registry;
 pub mod requests;

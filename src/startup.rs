@@ -18,7 +18,8 @@ use tracing_actix_web::TracingLogger;
 
 use crate::config::{Environment, Settings};
 use crate::db::{self, QueryCounter};
-use crate::error::{self, AppError};
+use crate::error::AppError;
+use crate::jobs::{Job, Mode, Runner};
 use crate::state::{AppState, LoginLimiter};
 use crate::{accounts, routes};
 
@@ -57,7 +58,10 @@ impl Application {
             QueryCounter::default(),
         )?;
         let templates = crate::web::templates::registry()?;
+        let emails = Arc::new(crate::email::EmailTemplates::load()?);
+        let mail = crate::email::Composer::new(emails.clone(), &settings.server.base_url);
         let state = web::Data::new(AppState {
+            mail,
             pool,
             jobs_pool,
             login_limiter: LoginLimiter::new(
@@ -66,7 +70,7 @@ impl Application {
             ),
             settings: Arc::new(settings),
             templates: Arc::new(templates),
-            emails: Arc::new(crate::email::EmailTemplates::load()?),
+            emails: emails.clone(),
             queries,
         });
         let s = &state.settings;
@@ -114,18 +118,7 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
         .mask_unmatched_patterns("UNMATCHED")
         .build()
         .map_err(|e| anyhow::anyhow!("metrics: {e}"))?;
-    spawn_pool_gauges(&prometheus.registry, state.clone())?;
-    spawn_outbox_gauges(&prometheus.registry, state.clone())?;
-    if settings.mail.worker {
-        let mailer = crate::email::Mailer::from_settings(&settings.mail, &settings.server)?;
-        crate::email::worker::spawn(
-            state.jobs_pool.clone(),
-            Arc::new(mailer),
-            settings.mail.clone(),
-        );
-    }
-    crate::workshops::reminders::spawn(state.clone());
-    crate::requests::jobs::spawn(state.clone());
+    start_jobs(&prometheus.registry, &state)?;
     let workers = match settings.server.workers {
         0 => std::thread::available_parallelism()
             .map(usize::from)
@@ -161,7 +154,7 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
                 web::QueryConfig::default()
                     .error_handler(|_, _| AppError::BadRequest("err-bad-query").into()),
             )
-            .wrap(from_fn(error::render_errors))
+            .wrap(from_fn(crate::web::render_errors))
             .wrap(
                 SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
                     .cookie_name("passerelle".into())
@@ -204,11 +197,27 @@ async fn request_id_header(
     Ok(res)
 }
 
-/// Publishes the pool's size and idle connections as gauges, refreshed every few seconds.
-fn spawn_pool_gauges(
-    registry: &prometheus::Registry,
-    state: web::Data<AppState>,
-) -> anyhow::Result<()> {
+/// Every periodic job of this instance, on the jobs' own pool, with metrics.
+fn start_jobs(registry: &prometheus::Registry, state: &web::Data<AppState>) -> anyhow::Result<()> {
+    let settings = &state.settings;
+    let metrics = crate::jobs::JobMetrics::register(registry)?;
+    let mut runner = Runner::new(state.jobs_pool.clone(), metrics, settings.jobs.clone());
+    if settings.mail.worker {
+        let courier = crate::email::Courier::from_settings(&settings.mail, &settings.server)?;
+        runner.add(crate::email::worker::job(courier, settings.mail.clone()));
+    }
+    for job in crate::requests::jobs::jobs(state.mail.clone(), settings.requests.followup_days) {
+        runner.add(job);
+    }
+    runner.add(crate::workshops::reminders::job(state.mail.clone()));
+    runner.add(pool_gauges(registry, state.pool.clone())?);
+    runner.add(outbox_gauges(registry)?);
+    runner.spawn();
+    Ok(())
+}
+
+/// Publishes the pages' pool size and idle connections as gauges (every instance, every 5 s).
+fn pool_gauges(registry: &prometheus::Registry, pool: db::Pool) -> anyhow::Result<Job> {
     let connections = prometheus::IntGauge::new(
         "passerelle_db_pool_connections",
         "Open database connections",
@@ -216,24 +225,21 @@ fn spawn_pool_gauges(
     let idle = prometheus::IntGauge::new("passerelle_db_pool_idle", "Idle database connections")?;
     registry.register(Box::new(connections.clone()))?;
     registry.register(Box::new(idle.clone()))?;
-    actix_web::rt::spawn(async move {
-        let mut tick = actix_web::rt::time::interval(Duration::from_secs(5));
-        loop {
-            tick.tick().await;
-            let s = state.pool.state();
+    Ok(Job::new(
+        "pool_gauges",
+        Mode::EveryInstance,
+        Duration::from_secs(5),
+        move |_, _| {
+            let s = pool.state();
             connections.set(i64::from(s.connections));
             idle.set(i64::from(s.idle_connections));
-        }
-    });
-    Ok(())
+            Ok(0)
+        },
+    ))
 }
 
-/// Publishes how many messages wait in the outbox and how many failed (alert on the second), every
-/// 15 seconds.
-fn spawn_outbox_gauges(
-    registry: &prometheus::Registry,
-    state: web::Data<AppState>,
-) -> anyhow::Result<()> {
+/// Publishes how many messages wait in the outbox and how many failed (alert on the second).
+fn outbox_gauges(registry: &prometheus::Registry) -> anyhow::Result<Job> {
     let waiting = prometheus::IntGauge::new(
         "passerelle_outbox_waiting",
         "Messages waiting in the mail outbox (pending or being sent)",
@@ -244,15 +250,15 @@ fn spawn_outbox_gauges(
     )?;
     registry.register(Box::new(waiting.clone()))?;
     registry.register(Box::new(failed.clone()))?;
-    actix_web::rt::spawn(async move {
-        let mut tick = actix_web::rt::time::interval(Duration::from_secs(15));
-        loop {
-            tick.tick().await;
-            if let Ok((w, f)) = state.db(|c| Ok(crate::email::pages::backlog(c)?)).await {
-                waiting.set(w);
-                failed.set(f);
-            }
-        }
-    });
-    Ok(())
+    Ok(Job::new(
+        "outbox_gauges",
+        Mode::EveryInstance,
+        Duration::from_secs(15),
+        move |c, _| {
+            let (w, f) = crate::email::pages::backlog(c)?;
+            waiting.set(w);
+            failed.set(f);
+            Ok(0)
+        },
+    ))
 }

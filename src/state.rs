@@ -7,8 +7,10 @@ use actix_web::web;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use handlebars::Handlebars;
 
+use crate::access::{self, Actor, Caller};
 use crate::config::Settings;
 use crate::db::{self, DbConnection, Pool, QueryCounter};
+use crate::email::Composer;
 use crate::error::AppError;
 
 /// Failed-login budgets, per account and per client address.
@@ -43,11 +45,57 @@ pub struct AppState {
     pub templates: Arc<Handlebars<'static>>,
     /// Email templates, for [`crate::email::enqueue`].
     pub emails: Arc<crate::email::EmailTemplates>,
+    /// The one email composer: every capability writes its messages to the outbox through it.
+    pub mail: Composer,
     pub queries: QueryCounter,
     pub login_limiter: LoginLimiter,
 }
 
 impl AppState {
+    /// Authenticates `caller` and runs `f` as that actor, in one call to the blocking pool: the
+    /// account, its scope and the page's own queries share one connection and one hop. Answers
+    /// the actor with `f`'s result, for the page chrome.
+    pub async fn read<T, F>(&self, caller: Caller, f: F) -> Result<(Actor, T), AppError>
+    where
+        F: FnOnce(&mut DbConnection, &Actor) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let credentials = caller.credentials.clone();
+        let result = web::block(move || {
+            let mut conn = pool.get()?;
+            let actor = actor_of(&mut conn, &credentials)?;
+            let value = f(&mut conn, &actor)?;
+            Ok((actor, value))
+        })
+        .await?;
+        forget_if_unauthenticated(&caller, result)
+    }
+
+    /// Like [`AppState::read`], with `f` in one write transaction (IMMEDIATE on SQLite): all of it
+    /// is written or none. The actor is loaded before the transaction begins.
+    pub async fn write<T, F>(&self, caller: Caller, f: F) -> Result<(Actor, T), AppError>
+    where
+        F: FnOnce(&mut DbConnection, &Actor) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let credentials = caller.credentials.clone();
+        let result = web::block(move || {
+            let mut conn = pool.get()?;
+            let actor = actor_of(&mut conn, &credentials)?;
+            let value = db::write_tx(&mut conn, |c| f(c, &actor))?;
+            Ok((actor, value))
+        })
+        .await?;
+        forget_if_unauthenticated(&caller, result)
+    }
+
+    /// The actor alone (pages that show a form and read nothing else).
+    pub async fn actor(&self, caller: Caller) -> Result<Actor, AppError> {
+        self.read(caller, |_, _| Ok(())).await.map(|(a, ())| a)
+    }
+
     /// Runs `f` with a pooled connection on the blocking thread pool.
     pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
     where
@@ -89,4 +137,20 @@ impl AppState {
         })
         .await?
     }
+}
+
+fn actor_of(conn: &mut DbConnection, credentials: &access::Credentials) -> Result<Actor, AppError> {
+    let account = access::authenticate(conn, credentials)?;
+    access::load_actor(conn, account)
+}
+
+/// A page session whose account no longer signs in is ended, so the next request starts afresh.
+fn forget_if_unauthenticated<T>(
+    caller: &Caller,
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
+    if matches!(result, Err(AppError::Unauthenticated)) {
+        caller.forget();
+    }
+    result
 }

@@ -384,3 +384,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     request_events,
     request_photos,
 );
+
+diesel::table! {
+    job_schedule (name) {
+        name -> Text,
+        next_run_at -> Timestamp,
+        last_started_at -> Nullable<Timestamp>,
+        runs -> BigInt,
+    }
+}

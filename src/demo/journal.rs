@@ -8,7 +8,7 @@ use super::gen::Gen;
 use super::registry::OfficeMade;
 use super::store::{take, JournalRow};
 use super::words;
-use crate::domain::poles::SUB_ACTIVITIES;
+use crate::domain::poles::SubActivity;
 
 const YEARS: i64 = 3;
 const ENTRIES_PER_YEAR: f64 = 400.0;
@@ -49,10 +49,10 @@ impl Gen {
             _ => 0,
         });
         let pole = self.pole();
-        let codes: Vec<&'static str> = SUB_ACTIVITIES
+        let codes: Vec<&'static str> = SubActivity::ALL
             .iter()
-            .filter(|(p, _)| i32::from(*p) == pole)
-            .map(|(_, c)| *c)
+            .filter(|s| s.pole().number() == pole)
+            .map(|s| s.as_str())
             .collect();
         let sub_activity = self.pick(&codes);
         let (lo, hi) = match pole {

@@ -1,5 +1,7 @@
 //! Validated values and pure rules: no actix, no diesel.
 
+#[macro_use]
+pub mod ids;
 pub mod poles;
 pub mod recurrence;
 pub mod roles;

@@ -1,63 +1,164 @@
 //! The four poles of ISC practice and their sub-activities (DOMAIN.md section 2). Every journal
-//! entry, whoever writes it, names exactly one pole and one of its sub-activities by these codes;
+//! entry, whoever writes it, names exactly one [`SubActivity`], and its [`Pole`] follows from it;
 //! their labels are in the catalogues as `pole-N` and `subactivity-<code>`.
 
-use serde::Serialize;
+use diesel::deserialize::{FromSql, FromSqlRow};
+use diesel::expression::AsExpression;
+use diesel::serialize::{Output, ToSql};
+use diesel::sql_types::Integer;
+use serde::{Deserialize, Serialize};
 
-/// One of the four poles, numbered as the research numbers them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct Pole(u8);
+/// One of the four poles, numbered as the research numbers them (stored and sent as 1 to 4).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    AsExpression,
+    FromSqlRow,
+)]
+#[serde(into = "i32", try_from = "i32")]
+#[diesel(sql_type = Integer)]
+pub enum Pole {
+    /// Service à la clientèle.
+    TenantService = 1,
+    /// Action aux personnes.
+    IndividualAction = 2,
+    /// Approche communautaire.
+    CommunityApproach = 3,
+    /// Partenariat intersectoriel.
+    Partnership = 4,
+}
 
-/// (pole, sub-activity code) for every sub-activity, in display order.
-pub const SUB_ACTIVITIES: [(u8, &str); 10] = [
-    (1, "accompagnement_services"),
-    (1, "intermediaire_residents"),
-    (2, "accueil_evaluation"),
-    (2, "orientation_accompagnement"),
-    (2, "education_sensibilisation"),
-    (3, "milieu_de_vie"),
-    (3, "vie_associative"),
-    (3, "ateliers_groupe"),
-    (4, "projets_collectifs"),
-    (4, "tables_concertation"),
-];
+crate::text_enum! {
+    /// A sub-activity of one pole, by its stored code.
+    pub enum SubActivity {
+        AccompagnementServices = "accompagnement_services",
+        IntermediaireResidents = "intermediaire_residents",
+        AccueilEvaluation = "accueil_evaluation",
+        OrientationAccompagnement = "orientation_accompagnement",
+        EducationSensibilisation = "education_sensibilisation",
+        MilieuDeVie = "milieu_de_vie",
+        VieAssociative = "vie_associative",
+        AteliersGroupe = "ateliers_groupe",
+        ProjetsCollectifs = "projets_collectifs",
+        TablesConcertation = "tables_concertation",
+    }
+}
+
+impl SubActivity {
+    /// The pole this sub-activity belongs to.
+    pub fn pole(self) -> Pole {
+        use SubActivity::*;
+        match self {
+            AccompagnementServices | IntermediaireResidents => Pole::TenantService,
+            AccueilEvaluation | OrientationAccompagnement | EducationSensibilisation => {
+                Pole::IndividualAction
+            }
+            MilieuDeVie | VieAssociative | AteliersGroupe => Pole::CommunityApproach,
+            ProjetsCollectifs | TablesConcertation => Pole::Partnership,
+        }
+    }
+
+    /// The catalogue key of the sub-activity's label.
+    pub fn label_key(self) -> String {
+        sub_activity_key(self.as_str())
+    }
+}
 
 impl Pole {
-    pub const ALL: [Pole; 4] = [Pole(1), Pole(2), Pole(3), Pole(4)];
+    pub const ALL: [Pole; 4] = [
+        Pole::TenantService,
+        Pole::IndividualAction,
+        Pole::CommunityApproach,
+        Pole::Partnership,
+    ];
 
     pub fn new(n: i64) -> Option<Pole> {
-        (1..=4).contains(&n).then_some(Pole(n as u8))
+        Pole::ALL.into_iter().find(|p| i64::from(p.number()) == n)
     }
 
     pub fn number(self) -> i32 {
-        i32::from(self.0)
+        self as i32
     }
 
     /// The catalogue key of the pole's name.
     pub fn label_key(self) -> String {
-        format!("pole-{}", self.0)
+        format!("pole-{}", self.number())
     }
 
-    /// The codes of this pole's sub-activities.
-    pub fn sub_activities(self) -> impl Iterator<Item = &'static str> {
-        SUB_ACTIVITIES
+    /// This pole's sub-activities, in display order.
+    pub fn sub_activities(self) -> impl Iterator<Item = SubActivity> {
+        SubActivity::ALL
             .iter()
-            .filter(move |(p, _)| *p == self.0)
-            .map(|(_, code)| *code)
+            .copied()
+            .filter(move |s| s.pole() == self)
     }
 
-    /// Whether `code` is a sub-activity of this pole.
-    pub fn has(self, code: &str) -> bool {
-        self.sub_activities().any(|c| c == code)
+    /// Whether `sub` is a sub-activity of this pole.
+    pub fn has(self, sub: SubActivity) -> bool {
+        sub.pole() == self
     }
 }
 
+impl From<Pole> for i32 {
+    fn from(p: Pole) -> i32 {
+        p.number()
+    }
+}
+
+impl TryFrom<i32> for Pole {
+    type Error = String;
+    fn try_from(n: i32) -> Result<Pole, String> {
+        Pole::new(n.into()).ok_or_else(|| format!("pole {n}: expected 1 to 4"))
+    }
+}
+
+impl<DB> ToSql<Integer, DB> for Pole
+where
+    DB: diesel::backend::Backend,
+    i32: ToSql<Integer, DB>,
+{
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, DB>) -> diesel::serialize::Result {
+        // `to_sql` borrows its value for the statement's lifetime: lend it from a static.
+        static NUMBERS: [i32; 4] = [1, 2, 3, 4];
+        let index = (*self as usize).saturating_sub(1).min(3);
+        NUMBERS[index].to_sql(out)
+    }
+}
+
+impl<DB> FromSql<Integer, DB> for Pole
+where
+    DB: diesel::backend::Backend,
+    i32: FromSql<Integer, DB>,
+{
+    fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+        Ok(Pole::try_from(i32::from_sql(bytes)?)?)
+    }
+}
+
+impl utoipa::PartialSchema for Pole {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Integer)
+            .minimum(Some(1))
+            .maximum(Some(4))
+            .description(Some("1 tenant service, 2 individual action, 3 community approach, 4 intersectoral partnership"))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Pole {}
+
 /// The pole a sub-activity code belongs to.
 pub fn pole_of(code: &str) -> Option<Pole> {
-    SUB_ACTIVITIES
-        .iter()
-        .find(|(_, c)| *c == code)
-        .map(|(p, _)| Pole(*p))
+    SubActivity::parse(code).map(SubActivity::pole)
 }
 
 /// The catalogue key of a sub-activity's label.
@@ -76,10 +177,14 @@ mod tests {
                 .iter()
                 .map(|p| p.sub_activities().count())
                 .sum::<usize>(),
-            SUB_ACTIVITIES.len()
+            SubActivity::ALL.len()
         );
-        assert_eq!(pole_of("ateliers_groupe"), Pole::new(3));
-        assert!(Pole::new(3).is_some_and(|p| !p.has("tables_concertation")));
+        assert_eq!(pole_of("ateliers_groupe"), Some(Pole::CommunityApproach));
+        assert!(!Pole::CommunityApproach.has(SubActivity::TablesConcertation));
         assert!(Pole::new(0).is_none() && Pole::new(5).is_none());
+        assert_eq!(
+            serde_json::to_string(&Pole::Partnership).unwrap_or_default(),
+            "4"
+        );
     }
 }

@@ -1,21 +1,21 @@
-//! Roles and the one place that decides who may do what.
+//! Roles and the one place that decides who may do what ([`Role::can`]) and how far each role sees
+//! each kind of record ([`Role::reach`]). Routes and queries ask these tables; they never compare
+//! roles themselves.
 
-use serde::{Deserialize, Serialize};
-
-/// An account's role within its office.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Office administrator (gestionnaire).
-    Admin,
-    /// Community social worker (intervenante sociocommunautaire).
-    Isc,
-    /// Department staff of the office.
-    Staff,
-    /// Tenant committee member.
-    Committee,
-    /// Tenant with an account.
-    Tenant,
+crate::text_enum! {
+    /// An account's role within its office.
+    pub enum Role {
+        /// Office administrator (gestionnaire).
+        Admin = "admin",
+        /// Community social worker (intervenante sociocommunautaire).
+        Isc = "isc",
+        /// Department staff of the office.
+        Staff = "staff",
+        /// Tenant committee member (a tenant volunteer, not staff).
+        Committee = "committee",
+        /// Tenant with an account.
+        Tenant = "tenant",
+    }
 }
 
 /// Something a user may be allowed to do. Routes ask `Role::can`, never compare roles themselves.
@@ -36,7 +36,7 @@ pub enum Action {
     ReadWorkshops,
     /// Schedule workshops, register tenants, take attendance (committee members: their buildings).
     ManageWorkshops,
-    /// See requests (within the account's scope) and record new ones.
+    /// See requests (within the account's reach) and record new ones.
     ReadRequests,
     /// Take lifecycle steps on requests, link them, write internal comments.
     HandleRequests,
@@ -44,29 +44,29 @@ pub enum Action {
     ManageRequestCategories,
 }
 
+/// A kind of record whose visibility depends on who looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource {
+    Requests,
+    Workshops,
+}
+
+/// How far a role sees one kind of record, within its own office (another office is never seen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// None of them.
+    Nothing,
+    /// Those about the account's own tenant record.
+    OwnTenant,
+    /// Those of the buildings the account is assigned to.
+    AssignedBuildings,
+    /// Those routed to the account's department.
+    Department,
+    /// Every one of the office.
+    Office,
+}
+
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Admin,
-        Role::Isc,
-        Role::Staff,
-        Role::Committee,
-        Role::Tenant,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Isc => "isc",
-            Role::Staff => "staff",
-            Role::Committee => "committee",
-            Role::Tenant => "tenant",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
     /// The permission table of Passerelle.
     pub fn can(self, action: Action) -> bool {
         use Action::*;
@@ -85,6 +85,22 @@ impl Role {
             ManageRequestCategories => self == Admin,
         }
     }
+
+    /// The visibility table of Passerelle: how far this role sees `resource`.
+    pub fn reach(self, resource: Resource) -> Reach {
+        use Reach::*;
+        use Resource::*;
+        use Role::*;
+        match (resource, self) {
+            (Requests, Admin | Isc) => Office,
+            (Requests, Staff) => Department,
+            (Requests, Committee) => AssignedBuildings,
+            (Requests, Tenant) => OwnTenant,
+            (Workshops, Admin | Isc | Staff) => Office,
+            (Workshops, Committee) => AssignedBuildings,
+            (Workshops, Tenant) => Nothing,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -100,7 +116,17 @@ mod tests {
         assert!(!Role::Staff.can(Action::ReadTenants));
         assert!(!Role::Tenant.can(Action::ReadRegistry));
         for r in Role::ALL {
-            assert_eq!(Role::parse(r.as_str()), Some(r));
+            assert_eq!(Role::parse(r.as_str()), Some(*r));
         }
+    }
+
+    #[test]
+    fn committee_members_see_requests_of_their_buildings_and_tenants_their_own() {
+        assert_eq!(
+            Role::Committee.reach(Resource::Requests),
+            Reach::AssignedBuildings
+        );
+        assert_eq!(Role::Tenant.reach(Resource::Requests), Reach::OwnTenant);
+        assert_eq!(Role::Staff.reach(Resource::Requests), Reach::Department);
     }
 }

@@ -275,7 +275,7 @@ fn enqueue_test(
     to: Recipient,
 ) -> Result<(), AppError> {
     let mail = Outgoing {
-        office_id: Some(office),
+        office_id: Some(crate::domain::ids::OfficeId(office)),
         template: "test_message",
         to,
         context: &serde_json::json!({}),

@@ -5,16 +5,15 @@
 //! PostgreSQL database cannot both claim a row (the second `UPDATE` re-checks the condition after the
 //! first commits), and a worker that dies mid-batch loses its claim when the lease expires.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use rand::RngCore;
 
-use super::Mailer;
+use super::Courier;
 use crate::config::MailSettings;
-use crate::db::{self, schema::outbox, DbConnection, Pool};
+use crate::db::{self, schema::outbox, DbConnection};
 
 /// A message as the worker reads it.
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -48,7 +47,7 @@ impl Pass {
 /// Claims up to `batch_size` due messages, sends them, and records each outcome.
 pub fn deliver_due(
     conn: &mut DbConnection,
-    mailer: &Mailer,
+    mailer: &Courier,
     settings: &MailSettings,
 ) -> anyhow::Result<Pass> {
     let now = db::now();
@@ -111,7 +110,7 @@ pub fn deliver_due(
 /// "." separately before waiting for the answer, and Nagle's algorithm holds the second write until
 /// the server's delayed acknowledgement. Parallel connections hide that wait.
 fn send_all(
-    mailer: &Mailer,
+    mailer: &Courier,
     messages: Vec<OutboxMessage>,
     concurrency: usize,
 ) -> Vec<(OutboxMessage, Result<(), String>)> {
@@ -212,33 +211,23 @@ fn truncate(s: &str, max: usize) -> String {
 
 /// Runs the worker for the life of the service: a pass, then a pause when nothing was due (none
 /// when a full batch was claimed, so a backlog drains at full speed).
-pub fn spawn(pool: Pool, mailer: Arc<Mailer>, settings: MailSettings) {
-    let settings = Arc::new(settings);
-    actix_web::rt::spawn(async move {
-        let pause = Duration::from_millis(settings.poll_interval_ms.max(10));
-        loop {
-            let (pool, mailer, s) = (pool.clone(), mailer.clone(), settings.clone());
-            let result = actix_web::web::block(move || -> anyhow::Result<Pass> {
-                let mut conn = pool.get()?;
-                deliver_due(&mut conn, &mailer, &s)
-            })
-            .await;
-            let full = match result {
-                Ok(Ok(pass)) => pass.claimed() as i64 >= settings.batch_size,
-                Ok(Err(e)) => {
-                    tracing::error!(error = %e, "outbox pass failed");
-                    false
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "outbox pass did not run");
-                    false
-                }
-            };
-            if !full {
-                actix_web::rt::time::sleep(pause).await;
-            }
-        }
-    });
+/// The outbox worker as a periodic job: every instance runs it (each message is claimed by one),
+/// every `poll_interval_ms`, and again at once while a pass fills its batch.
+pub fn job(courier: Courier, settings: MailSettings) -> crate::jobs::Job {
+    let batch = usize::try_from(settings.batch_size).unwrap_or(usize::MAX);
+    let every = Duration::from_millis(settings.poll_interval_ms.max(10));
+    let mut job = crate::jobs::Job::new(
+        "outbox",
+        crate::jobs::Mode::EveryInstance,
+        every,
+        move |conn, _now| {
+            deliver_due(conn, &courier, &settings)
+                .map(|pass| pass.claimed())
+                .map_err(crate::error::AppError::internal)
+        },
+    );
+    job.again_when_at_least = Some(batch.max(1));
+    job
 }
 
 #[cfg(test)]

@@ -223,7 +223,8 @@ pub fn record(
     author_id: i64,
     entry: &NewJournalEntry,
 ) -> Result<i64, AppError> {
-    if !Pole::new(entry.pole.into()).is_some_and(|p| p.has(&entry.sub_activity)) {
+    let sub = poles::SubActivity::parse(&entry.sub_activity);
+    if !Pole::new(entry.pole.into()).is_some_and(|p| sub.is_some_and(|s| p.has(s))) {
         let mut e = FieldErrors::new();
         e.add("sub_activity", "err-journal-subactivity-pole");
         return Err(e.into());

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::store::{self, authorize_change};
 use super::{Actor, JournalInput};
 use crate::accounts::routes::Empty;
-use crate::domain::poles::{sub_activity_key, Pole};
+use crate::domain::poles::Pole;
 use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
@@ -65,7 +65,7 @@ pub(super) fn groups(lang: Lang, selected: &str) -> Vec<Group> {
             label: t(lang, &p.label_key()),
             options: p
                 .sub_activities()
-                .map(|code| choice(code, t(lang, &sub_activity_key(code)), selected))
+                .map(|sub| choice(sub.as_str(), t(lang, &sub.label_key()), selected))
                 .collect(),
         })
         .collect()

@@ -400,28 +400,29 @@ async fn followup_answer(
 }
 
 /// Runs the late digests and follow-ups every `jobs_interval_seconds` (never when 0).
-pub fn spawn(state: web::Data<AppState>) {
-    let every = state.settings.requests.jobs_interval_seconds;
-    if every == 0 {
-        return;
-    }
-    actix_web::rt::spawn(async move {
-        let mut tick = actix_web::rt::time::interval(Duration::from_secs(every));
-        loop {
-            tick.tick().await;
-            let parts = mail::MailParts::of(&state);
-            let days = state.settings.requests.followup_days;
-            let result = state
-                .jobs_tx(move |c| {
-                    let now = crate::db::now();
-                    let (t, b) = (&parts.0, parts.1.as_str());
-                    run_due_late_digests(c, t, b, now)?;
-                    run_due_followups(c, t, b, days, now)
-                })
-                .await;
-            if let Err(e) = result {
-                tracing::error!(error = ?e, "request jobs failed");
-            }
-        }
-    });
+/// The requests' periodic jobs: the daily late digest and the follow-up question.
+pub fn jobs(mail: crate::email::Composer, followup_days: i64) -> Vec<crate::jobs::Job> {
+    use crate::jobs::{Job, Mode};
+    let every = Duration::from_secs(900);
+    let digest_mail = mail.clone();
+    vec![
+        Job::new(
+            "request_late_digests",
+            Mode::Exclusive,
+            every,
+            move |c, now| {
+                let (t, b) = (digest_mail.templates(), digest_mail.base_url());
+                crate::db::write_tx(c, |c| run_due_late_digests(c, t, b, now))
+            },
+        ),
+        Job::new(
+            "request_followups",
+            Mode::Exclusive,
+            every,
+            move |c, now| {
+                let (t, b) = (mail.templates(), mail.base_url());
+                crate::db::write_tx(c, |c| run_due_followups(c, t, b, followup_days, now))
+            },
+        ),
+    ]
 }

@@ -56,7 +56,7 @@ impl Mailer<'_> {
             self.templates,
             self.base_url,
             Outgoing {
-                office_id: Some(office_id),
+                office_id: Some(crate::domain::ids::OfficeId(office_id)),
                 template,
                 to,
                 context,

@@ -2,8 +2,11 @@
 //! flash message), rendering through the template registry, and pagination.
 
 pub mod auth;
+pub mod choice;
 pub mod csrf;
+mod errors;
 pub mod format;
+pub mod pagination;
 pub mod templates;
 
 use actix_session::{Session, SessionExt};
@@ -17,10 +20,12 @@ use crate::i18n::{t, Lang};
 use crate::state::AppState;
 
 pub use auth::CurrentUser;
+pub use choice::Choice;
 pub use csrf::CsrfForm;
+pub use errors::render_errors;
+pub use pagination::{Paged, Pagination};
 
-/// Session key of the language chosen by a signed-in user or an anonymous visitor.
-pub const SESSION_LANG: &str = "lang";
+pub use crate::access::caller::SESSION_LANG;
 const SESSION_FLASH: &str = "flash";
 
 /// The language of a request: the one chosen in the session, else `Accept-Language`, else French.
@@ -55,6 +60,20 @@ pub struct Nav {
     pub current: &'static str,
 }
 
+impl Nav {
+    fn for_role(role: crate::domain::Role, current: &'static str) -> Nav {
+        Nav {
+            registry: role.can(Action::ReadRegistry),
+            tenants: role.can(Action::ReadTenants),
+            journal: role.can(Action::ReadJournal),
+            admin: role.can(Action::ManageOffice),
+            workshops: role.can(Action::ReadWorkshops),
+            requests: role.can(Action::ReadRequests),
+            current,
+        }
+    }
+}
+
 /// The typed context of every page: chrome around the page's own data.
 #[derive(Debug, Serialize)]
 pub struct Page<T: Serialize> {
@@ -69,6 +88,32 @@ pub struct Page<T: Serialize> {
 }
 
 impl<T: Serialize> Page<T> {
+    /// A page for the signed-in `actor`; `title_key` names its translated title, `current` its nav
+    /// entry.
+    pub fn of(
+        session: &Session,
+        actor: &crate::access::Actor,
+        title_key: &str,
+        current: &'static str,
+        page: T,
+    ) -> Self {
+        let lang = actor.lang;
+        Page {
+            lang: lang.as_str(),
+            other_lang: other(lang).as_str(),
+            title: t(lang, title_key),
+            csrf: csrf::token(session),
+            user: Some(UserChrome {
+                name: actor.name.clone(),
+                role: actor.role.as_str(),
+                office: actor.office_name.clone(),
+            }),
+            nav: Nav::for_role(actor.role, current),
+            flash: take_flash(session, lang),
+            page,
+        }
+    }
+
     /// A page for a signed-in user; `title_key` names its translated title, `current` its nav entry.
     pub fn new(
         session: &Session,
@@ -89,15 +134,7 @@ impl<T: Serialize> Page<T> {
                 role: role.as_str(),
                 office: user.office_name.clone(),
             }),
-            nav: Nav {
-                registry: role.can(Action::ReadRegistry),
-                tenants: role.can(Action::ReadTenants),
-                journal: role.can(Action::ReadJournal),
-                admin: role.can(Action::ManageOffice),
-                workshops: role.can(Action::ReadWorkshops),
-                requests: role.can(Action::ReadRequests),
-                current,
-            },
+            nav: Nav::for_role(role, current),
             flash: take_flash(session, lang),
             page,
         }

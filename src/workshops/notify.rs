@@ -119,7 +119,7 @@ pub fn send(
         mailer.templates,
         mailer.base_url,
         Outgoing {
-            office_id: Some(w.office_id),
+            office_id: Some(crate::domain::ids::OfficeId(w.office_id)),
             template,
             to,
             context: &ctx,

@@ -169,7 +169,7 @@ fn form_page(
         sub_activities: choices(
             Pole::ALL[2]
                 .sub_activities()
-                .map(|c| (c.to_owned(), t(lang, &sub_activity_key(c))))
+                .map(|c| (c.as_str().to_owned(), t(lang, &c.label_key())))
                 .collect(),
             &get(&input.sub_activity),
         ),

@@ -89,21 +89,16 @@ pub fn run_due_reminders(
 }
 
 /// Runs [`run_due_reminders`] every five minutes for as long as the server runs.
-pub fn spawn(state: actix_web::web::Data<crate::state::AppState>) {
-    actix_web::rt::spawn(async move {
-        let mut tick = actix_web::rt::time::interval(std::time::Duration::from_secs(300));
-        loop {
-            tick.tick().await;
-            let templates = state.emails.clone();
-            let base_url = state.settings.server.base_url.clone();
-            let result = state
-                .jobs_tx(move |c| run_due_reminders(c, &templates, &base_url, crate::db::now()))
-                .await;
-            match result {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(reminders = n, "workshop reminders enqueued"),
-                Err(e) => tracing::warn!(error = ?e, "workshop reminders failed"),
-            }
-        }
-    });
+/// Reminders as a periodic job (every five minutes by default).
+pub fn job(mail: crate::email::Composer) -> crate::jobs::Job {
+    crate::jobs::Job::new(
+        "workshop_reminders",
+        crate::jobs::Mode::Exclusive,
+        std::time::Duration::from_secs(300),
+        move |c, now| {
+            crate::db::write_tx(c, |c| {
+                run_due_reminders(c, mail.templates(), mail.base_url(), now)
+            })
+        },
+    )
 }

@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 
 use diesel::prelude::*;
 use passerelle::db::schema::outbox;
-use passerelle::email::{self, Enqueued, Outgoing, Recipient};
+use passerelle::domain::ids::OfficeId;
+use passerelle::email::{Enqueued, Outgoing, Recipient};
 use passerelle::i18n::Lang;
 use passerelle::startup::Application;
 use reqwest::StatusCode;
@@ -35,7 +36,7 @@ fn statuses(app: &TestApp) -> Vec<(String, i32, String)> {
 
 /// Enqueues `n` test messages for `office` in one transaction, as a capability would.
 fn enqueue_many(app: &TestApp, office: i64, n: usize) {
-    let templates = app.state.emails.clone();
+    let mail_composer = app.state.mail.clone();
     app.db(|c| {
         passerelle::db::write_tx(c, |c| {
             for i in 0..n {
@@ -45,13 +46,13 @@ fn enqueue_many(app: &TestApp, office: i64, n: usize) {
                     lang: Lang::Fr,
                 };
                 let mail = Outgoing {
-                    office_id: Some(office),
+                    office_id: Some(OfficeId(office)),
                     template: "test_message",
                     to,
                     context: &serde_json::json!({}),
                     dedup_key: None,
                 };
-                email::enqueue(c, &templates, "http://passerelle.test", mail)?;
+                mail_composer.send(c, mail)?;
             }
             Ok::<_, passerelle::error::AppError>(())
         })
@@ -221,12 +222,12 @@ async fn two_instances_sharing_one_database_send_each_message_once() {
 async fn a_message_with_a_deduplication_key_is_enqueued_once() {
     let app = spawn_app_with(|s| s.mail.worker = false).await;
     let admin = app.office("Office de Laval");
-    let templates = app.state.emails.clone();
+    let composer = app.state.mail.clone();
     let results: Vec<Enqueued> = (0..2)
         .map(|_| {
             app.db(|c| {
                 let mail = Outgoing {
-                    office_id: Some(admin.office_id),
+                    office_id: Some(OfficeId(admin.office_id)),
                     template: "test_message",
                     to: Recipient {
                         address: "a@example.org".into(),
@@ -236,7 +237,7 @@ async fn a_message_with_a_deduplication_key_is_enqueued_once() {
                     context: &serde_json::json!({}),
                     dedup_key: Some("reminder:1:2".into()),
                 };
-                email::enqueue(c, &templates, "http://x", mail).unwrap()
+                composer.send(c, mail).unwrap()
             })
         })
         .collect();

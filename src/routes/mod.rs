@@ -1,4 +1,7 @@
-//! The whole route table, in one place.
+//! The whole route table: every HTTP path of the service is written in this folder, one file per
+//! area, pages first and then the JSON API under `/api/v1`; `openapi` assembles the API's document.
+
+pub mod openapi;
 
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
@@ -6,7 +9,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{accounts, api, email, home, journal, registry, requests, workshops};
+use crate::{accounts, email, home, journal, registry, requests, workshops};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -21,7 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(requests::configure)
         .service(
             web::scope("/api/v1")
-                .service(api::openapi_json)
+                .route("/openapi.json", web::get().to(openapi::openapi_json))
                 .configure(accounts::routes::configure_api)
                 .configure(accounts::users::configure_api)
                 .configure(registry::configure_api)
@@ -37,7 +40,7 @@ async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
-const STYLESHEET: &str = include_str!("../static/app.css");
+const STYLESHEET: &str = include_str!("../../static/app.css");
 
 #[get("/static/app.css")]
 async fn stylesheet() -> HttpResponse {

@@ -18,15 +18,15 @@ enum Transport {
     Files(PathBuf),
 }
 
-pub struct Mailer {
+pub struct Courier {
     transport: Transport,
     from: Mailbox,
     /// The domain of Message-IDs: the service's public host.
     domain: String,
 }
 
-impl Mailer {
-    pub fn from_settings(mail: &MailSettings, server: &ServerSettings) -> anyhow::Result<Mailer> {
+impl Courier {
+    pub fn from_settings(mail: &MailSettings, server: &ServerSettings) -> anyhow::Result<Courier> {
         let from: Mailbox = mail
             .from
             .parse()
@@ -44,7 +44,7 @@ impl Mailer {
             .filter(|h| !h.is_empty())
             .unwrap_or("localhost")
             .to_owned();
-        Ok(Mailer {
+        Ok(Courier {
             transport,
             from,
             domain,

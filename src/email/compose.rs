@@ -1,12 +1,24 @@
-//! Writing messages to the outbox. Sending them is the worker's business.
+//! The one email composer: every capability writes its messages to the outbox through
+//! [`Composer::send`]. Sending them is the worker's business.
+
+use std::sync::Arc;
 
 use diesel::prelude::*;
 use serde::Serialize;
 
 use super::EmailTemplates;
 use crate::db::{self, schema::offices, schema::outbox, DbConnection};
+use crate::domain::ids::{MessageId, OfficeId};
 use crate::error::AppError;
 use crate::i18n::Lang;
+
+/// Renders messages from `templates/emails/<name>/` and writes them to the outbox; knows the
+/// service's public address for the links messages carry. Cheap to clone into a database closure.
+#[derive(Clone)]
+pub struct Composer {
+    templates: Arc<EmailTemplates>,
+    base_url: Arc<str>,
+}
 
 /// Who a message is for, and in which language it is written.
 #[derive(Debug, Clone)]
@@ -19,7 +31,7 @@ pub struct Recipient {
 /// A message to enqueue: the template folder under `templates/emails/`, the recipient, the context
 /// the template reads, and optionally a key that makes enqueueing idempotent.
 pub struct Outgoing<'a, C: Serialize> {
-    pub office_id: Option<i64>,
+    pub office_id: Option<OfficeId>,
     pub template: &'a str,
     pub to: Recipient,
     pub context: &'a C,
@@ -29,7 +41,7 @@ pub struct Outgoing<'a, C: Serialize> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Enqueued {
-    Queued(i64),
+    Queued(MessageId),
     /// A message with the same `dedup_key` is already in the outbox.
     AlreadyQueued,
 }
@@ -46,7 +58,7 @@ struct Envelope<'a, C: Serialize> {
 #[derive(Insertable)]
 #[diesel(table_name = outbox)]
 struct NewMessage<'a> {
-    office_id: Option<i64>,
+    office_id: Option<OfficeId>,
     kind: &'a str,
     to_address: &'a str,
     to_name: &'a str,
@@ -62,11 +74,46 @@ struct NewMessage<'a> {
     created_at: chrono::NaiveDateTime,
 }
 
-/// Renders `mail` in its recipient's language and writes it to the outbox, on `conn` — call it inside
-/// the transaction of the change that causes the message, so both are written or neither.
-///
-/// The office's name is available to templates as `office_name`, the service's public address as
-/// `base_url`, and replies go to the office's contact address.
+impl Composer {
+    pub fn new(templates: Arc<EmailTemplates>, base_url: &str) -> Composer {
+        Composer {
+            templates,
+            base_url: Arc::from(base_url.trim_end_matches('/')),
+        }
+    }
+
+    /// The templates messages are rendered from.
+    pub fn templates(&self) -> &EmailTemplates {
+        &self.templates
+    }
+
+    /// The service's public address, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The absolute address of `path` (which starts with `/`), for links in messages.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// Renders `mail` in its recipient's language and writes it to the outbox, on `conn` — call it
+    /// inside the transaction of the change that causes the message, so both are written or
+    /// neither.
+    ///
+    /// The office's name is available to templates as `office_name`, the service's public address
+    /// as `base_url`, and replies go to the office's contact address.
+    pub fn send<C: Serialize>(
+        &self,
+        conn: &mut DbConnection,
+        mail: Outgoing<'_, C>,
+    ) -> Result<Enqueued, AppError> {
+        enqueue(conn, &self.templates, &self.base_url, mail)
+    }
+}
+
+/// Transitional: the free-function form of [`Composer::send`], removed once every capability
+/// sends through the composer.
 pub fn enqueue<C: Serialize>(
     conn: &mut DbConnection,
     templates: &EmailTemplates,
@@ -117,7 +164,7 @@ pub fn enqueue<C: Serialize>(
         diesel::insert_into(outbox::table)
             .values(&row)
             .returning(outbox::id)
-            .get_result::<i64>(c)
+            .get_result::<MessageId>(c)
     });
     match inserted {
         Ok(id) => Ok(Enqueued::Queued(id)),
