@@ -29,6 +29,7 @@ pub enum Credentials {
 }
 
 /// The credentials of the current request, and its session to end when they no longer hold.
+#[derive(Clone)]
 pub struct Caller {
     pub credentials: Credentials,
     session: Option<Session>,

@@ -47,6 +47,7 @@ pub enum Action {
 /// A kind of record whose visibility depends on who looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resource {
+    Journal,
     Requests,
     Workshops,
 }
@@ -92,6 +93,8 @@ impl Role {
         use Resource::*;
         use Role::*;
         match (resource, self) {
+            (Journal, Admin | Isc) => Office,
+            (Journal, Staff | Committee | Tenant) => Nothing,
             (Requests, Admin | Isc) => Office,
             (Requests, Staff) => Department,
             (Requests, Committee) => AssignedBuildings,

@@ -103,20 +103,81 @@ pub fn integer(
         };
     }
     match v.parse::<i64>() {
-        Ok(n) if n < min => {
-            errors.add_limit(field, "err-too-small", min);
-            n
-        }
-        Ok(n) if n > max => {
-            errors.add_limit(field, "err-too-large", max);
-            n
-        }
-        Ok(n) => n,
+        Ok(n) => bounded(errors, field, Some(n), min, max, default),
         Err(_) => {
             errors.add(field, "err-not-a-number");
             0
         }
     }
+}
+
+/// A whole number already read (a JSON field) between `min` and `max`; `default` when absent.
+pub fn bounded(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: Option<i64>,
+    min: i64,
+    max: i64,
+    default: Option<i64>,
+) -> i64 {
+    match (value, default) {
+        (None, Some(d)) => d,
+        (None, None) => {
+            errors.add(field, "err-required");
+            0
+        }
+        (Some(n), _) if n < min => {
+            errors.add_limit(field, "err-too-small", min);
+            n
+        }
+        (Some(n), _) if n > max => {
+            errors.add_limit(field, "err-too-large", max);
+            n
+        }
+        (Some(n), _) => n,
+    }
+}
+
+/// An optional reference to a record by its id (`BuildingId`…): `None` when left empty,
+/// `err-unknown-reference` when it is not an id at all. Whether the record exists, in the caller's
+/// office, is the service's check.
+pub fn reference<T: std::str::FromStr>(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: Option<&str>,
+) -> Option<T> {
+    let v = value.unwrap_or("").trim();
+    if v.is_empty() {
+        return None;
+    }
+    let parsed = v.parse::<T>().ok();
+    if parsed.is_none() {
+        errors.add(field, "err-unknown-reference");
+    }
+    parsed
+}
+
+/// One code of a text enum (`Status::parse`…): `default` when empty (or `err-required` without
+/// one), `err-invalid-choice` when unknown.
+pub fn code<T>(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: Option<&str>,
+    parse: fn(&str) -> Option<T>,
+    default: Option<T>,
+) -> Option<T> {
+    let v = value.unwrap_or("").trim();
+    if v.is_empty() {
+        if default.is_none() {
+            errors.add(field, "err-required");
+        }
+        return default;
+    }
+    let parsed = parse(v);
+    if parsed.is_none() {
+        errors.add(field, "err-invalid-choice");
+    }
+    parsed
 }
 
 /// An optional date, `YYYY-MM-DD`.

@@ -1,9 +1,9 @@
 //! The journal as CSV: one line per entry, labels in the reader's language.
 
 use super::JournalLine;
-use crate::domain::poles::sub_activity_key;
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
+use crate::web::csv::CsvExport;
 
 pub const HEADERS: [&str; 9] = [
     "date",
@@ -17,35 +17,21 @@ pub const HEADERS: [&str; 9] = [
     "source",
 ];
 
-/// A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) gets a leading apostrophe:
-/// notes, names and building names are typed by people.
-fn text_cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
-}
-
-pub fn to_csv(lines: &[JournalLine], lang: Lang) -> Result<Vec<u8>, AppError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let io = |e: csv::Error| AppError::internal(e);
-    w.write_record(HEADERS).map_err(io)?;
+pub fn to_csv(lines: &[JournalLine], lang: Lang) -> Result<CsvExport, AppError> {
+    let mut doc = CsvExport::new(&HEADERS)?;
     for line in lines {
         let e = &line.entry;
-        w.write_record([
+        doc.row([
             e.occurred_on.format("%Y-%m-%d").to_string(),
-            t(lang, &format!("pole-{}", e.pole)),
-            t(lang, &sub_activity_key(&e.sub_activity)),
+            t(lang, &e.pole.label_key()),
+            t(lang, &e.sub_activity.label_key()),
             e.duration_minutes.to_string(),
-            text_cell(line.building.as_deref().unwrap_or("")),
+            line.building.clone().unwrap_or_default(),
             e.people_reached.to_string(),
-            text_cell(&e.note),
-            text_cell(&line.author),
-            e.source.clone(),
-        ])
-        .map_err(io)?;
+            e.note.clone(),
+            line.author.clone(),
+            e.source.as_str().to_owned(),
+        ])?;
     }
-    w.into_inner()
-        .map_err(|e| AppError::internal(anyhow::anyhow!("csv: {e}")))
+    Ok(doc)
 }

@@ -15,7 +15,6 @@ use super::{categories, RequestFilter, RequestQuery, Status, Urgency, Viewer};
 use crate::domain::roles::Action;
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
-use crate::journal::store::building_names;
 use crate::state::AppState;
 use crate::web::{csv_response, format, render_status, CurrentUser, Page, Pager, PAGE_SIZE};
 
@@ -127,7 +126,13 @@ async fn list_page(
         .db(move |c| {
             let v = Viewer::load(c, &u)?;
             let cats = categories::list(c, u.office_id)?;
-            let names = building_names(c, u.office_id)?;
+            let account = crate::access::find_account(c, crate::domain::ids::UserId(u.id))?
+                .ok_or(AppError::Unauthenticated)?;
+            let actor = crate::access::load_actor(c, account)?;
+            let names: Vec<(i64, String)> = crate::registry::buildings::names(c, &actor)?
+                .into_iter()
+                .map(|(id, name)| (id.get(), name))
+                .collect();
             let Some(f) = f else {
                 return Ok((cats, names, Vec::new(), 0));
             };

@@ -10,10 +10,12 @@ use super::mail::{self, Mailer};
 use super::{categories, store, Request, Scope, Status, Step, Urgency, Viewer, TEXT_MAX};
 use crate::db::schema::{buildings, dwellings, request_events, requests, tenants, user_buildings};
 use crate::db::DbConnection;
+use crate::domain::ids::{BuildingId, OfficeId, UserId};
+use crate::domain::poles::SubActivity;
 use crate::domain::roles::Role;
 use crate::domain::{validate, FieldErrors};
 use crate::error::AppError;
-use crate::journal::{self, NewJournalEntry};
+use crate::journal::{self, Recording, Source};
 
 /// A request as submitted by a form or the API (ids as strings; empty means none).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::ToSchema)]
@@ -280,17 +282,21 @@ fn record_in_journal(
     if viewer.role != Role::Isc {
         return Ok(());
     }
-    let entry = NewJournalEntry {
-        pole: 1,
-        sub_activity: sub_activity.to_owned(),
+    let Some(sub_activity) = SubActivity::parse(sub_activity) else {
+        return Ok(());
+    };
+    let entry = Recording {
+        office_id: OfficeId(viewer.office_id),
+        author_id: UserId(viewer.user_id),
+        sub_activity,
         occurred_on: crate::web::format::local_time(now).date(),
         duration_minutes: 15,
-        building_id: Some(building_id),
+        building_id: Some(BuildingId(building_id)),
         people_reached: 1,
         note: format!("#{request_id}"),
-        source: super::JOURNAL_SOURCE.to_owned(),
+        source: Source::Request,
     };
-    journal::record(conn, viewer.office_id, viewer.user_id, &entry)?;
+    journal::record(conn, &entry)?;
     Ok(())
 }
 

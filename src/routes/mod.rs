@@ -1,6 +1,7 @@
 //! The whole route table: every HTTP path of the service is written in this folder, one file per
 //! area, pages first and then the JSON API under `/api/v1`; `openapi` assembles the API's document.
 
+mod journal;
 pub mod openapi;
 
 use actix_web::http::header;
@@ -9,7 +10,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{accounts, email, home, journal, registry, requests, workshops};
+use crate::{accounts, email, home, registry, requests, workshops};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -18,7 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(accounts::routes::configure)
         .configure(accounts::users::configure)
         .configure(registry::configure)
-        .configure(journal::configure)
+        .configure(journal::pages)
         .configure(email::pages::configure)
         .configure(workshops::configure)
         .configure(requests::configure)
@@ -28,7 +29,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(accounts::routes::configure_api)
                 .configure(accounts::users::configure_api)
                 .configure(registry::configure_api)
-                .configure(journal::configure_api)
+                .configure(journal::api)
                 .configure(workshops::configure_api)
                 .configure(requests::configure_api)
                 .default_service(web::to(not_found)),

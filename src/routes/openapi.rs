@@ -36,7 +36,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     for part in crate::registry::api_docs()
         .into_iter()
-        .chain(crate::journal::api_docs())
+        .chain([super::journal::Doc::openapi()])
         .chain(crate::workshops::api_docs())
         .chain(crate::requests::api_docs())
         .chain([crate::accounts::users::api_doc()])

@@ -69,3 +69,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         })
     }
 }
+
+/// The body of a form that carries nothing but its CSRF token (delete, sign out, retry…).
+#[derive(Debug, Deserialize)]
+pub struct Empty {}

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod choice;
 pub mod csrf;
+pub mod csv;
 mod errors;
 pub mod format;
 pub mod pagination;

@@ -5,13 +5,13 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::registrations::CONFIRMED;
-use super::{field_error, store, Actor, Session, CANCELLED, HELD, JOURNAL_SOURCE};
-use crate::db::schema::{
-    journal_entries, workshop_attendance, workshop_registrations, workshop_sessions,
-};
+use super::{field_error, store, Actor, Session, CANCELLED, HELD};
+use crate::db::schema::{workshop_attendance, workshop_registrations, workshop_sessions};
 use crate::db::{now, DbConnection};
+use crate::domain::ids::{BuildingId, JournalEntryId, OfficeId, UserId};
+use crate::domain::poles::SubActivity;
 use crate::error::AppError;
-use crate::journal::{self, NewJournalEntry};
+use crate::journal::{self, Recording, Source};
 
 pub const STATUSES: [&str; 3] = ["present", "absent", "excused"];
 
@@ -109,29 +109,25 @@ pub fn save(
     let minutes = ((session.ends_at - session.starts_at).num_minutes()).clamp(1, 1440) as i32;
     let journal_id = match session.journal_entry_id {
         Some(id) => {
-            diesel::update(journal_entries::table.find(id))
-                .set((
-                    journal_entries::people_reached.eq(people),
-                    journal_entries::duration_minutes.eq(minutes),
-                ))
-                .execute(conn)?;
+            journal::service::amend_recorded(conn, JournalEntryId(id), minutes, people)?;
             id
         }
         None => journal::record(
             conn,
-            actor.office_id,
-            actor.user_id,
-            &NewJournalEntry {
-                pole: 3,
-                sub_activity: workshop.sub_activity.clone(),
+            &Recording {
+                office_id: OfficeId(actor.office_id),
+                author_id: UserId(actor.user_id),
+                sub_activity: SubActivity::parse(&workshop.sub_activity)
+                    .unwrap_or(SubActivity::AteliersGroupe),
                 occurred_on: crate::web::format::local_time(session.starts_at).date(),
                 duration_minutes: minutes,
-                building_id: Some(session.building_id),
+                building_id: Some(BuildingId(session.building_id)),
                 people_reached: people,
-                note: workshop.title.chars().take(journal::NOTE_MAX).collect(),
-                source: JOURNAL_SOURCE.to_owned(),
+                note: workshop.title.clone(),
+                source: Source::Workshop,
             },
-        )?,
+        )?
+        .get(),
     };
     diesel::update(workshop_sessions::table.find(session.id))
         .set((

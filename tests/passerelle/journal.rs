@@ -3,14 +3,25 @@
 //! bounded number of queries whatever the journal's size.
 
 use chrono::NaiveDate;
-use passerelle::journal::{self, NewJournalEntry};
+use passerelle::domain::ids::{BuildingId, OfficeId, UserId};
+use passerelle::domain::poles::SubActivity;
+use passerelle::journal::{self, JournalEntry, Recording, Source};
+use passerelle::web::format::today as local_today;
 use reqwest::StatusCode;
 use serde_json::json;
 
 use crate::helpers::{building, json_of, spawn_app, TestApp, TestUser};
 
 fn today() -> String {
-    journal::today().format("%Y-%m-%d").to_string()
+    local_today().format("%Y-%m-%d").to_string()
+}
+
+/// An entry as stored.
+fn stored(app: &TestApp, id: i64) -> JournalEntry {
+    use diesel::prelude::*;
+    use passerelle::db::schema::journal_entries;
+    app.db(|c| journal_entries::table.find(id).first(c))
+        .unwrap()
 }
 
 /// Records an entry straight through `journal::record`, as a capability would.
@@ -22,19 +33,18 @@ fn entry(
     people: i32,
     source: &str,
 ) -> i64 {
-    let pole = passerelle::domain::poles::pole_of(sub).unwrap().number();
-    let new = NewJournalEntry {
-        pole,
-        sub_activity: sub.into(),
-        occurred_on: journal::today(),
+    let new = Recording {
+        office_id: OfficeId(author.office_id),
+        author_id: UserId(author.id),
+        sub_activity: SubActivity::parse(sub).unwrap(),
+        occurred_on: local_today(),
         duration_minutes: minutes,
         building_id: None,
         people_reached: people,
         note: String::new(),
-        source: source.into(),
+        source: Source::parse(source).unwrap(),
     };
-    app.db(|c| journal::record(c, author.office_id, author.id, &new))
-        .unwrap()
+    app.db(|c| journal::record(c, &new)).unwrap().get()
 }
 
 fn count_entries(app: &TestApp, office_id: i64) -> i64 {
@@ -105,7 +115,7 @@ async fn bad_entries_are_refused_with_messages_and_nothing_is_written() {
     let foreign = building(&app, other.office_id, "Chez les voisins");
     let isc = app.user(admin.office_id, "isc");
     let browser = app.login(&isc).await;
-    let in_ten_days = (journal::today() + chrono::Days::new(10)).to_string();
+    let in_ten_days = (local_today() + chrono::Days::new(10)).to_string();
     let res = browser
         .post_form(
             "/journal",
@@ -206,7 +216,7 @@ async fn totals_add_up_the_filtered_entries_only() {
         .get_text("/journal?author=me&sub_activity=ateliers_groupe")
         .await;
     assert!(mine.contains("<span class=\"stat-number\">1</span>"));
-    let tomorrow = journal::today().succ_opt().unwrap();
+    let tomorrow = local_today().succ_opt().unwrap();
     let (_, later) = browser.get_text(&format!("/journal?from={tomorrow}")).await;
     assert!(later.contains("Aucune activité ne correspond"));
     let (status, bad) = browser.get_text("/journal?pole=9&from=hier").await;
@@ -285,9 +295,9 @@ async fn only_the_author_or_an_administrator_changes_an_entry() {
             .status(),
         StatusCode::SEE_OTHER
     );
-    let stored = app.db(|c| journal::find(c, admin.office_id, id)).unwrap();
+    let stored = stored(&app, id);
     assert_eq!(
-        (stored.pole, stored.author_id),
+        (stored.pole.number(), stored.author_id.get()),
         (4, author.id),
         "the author stays"
     );
@@ -351,12 +361,7 @@ async fn entries_written_by_a_capability_are_not_changed_from_the_journal() {
         .unwrap()
         .contains("automatiquement"));
     assert_eq!(api.delete(&path).await.status(), StatusCode::CONFLICT);
-    assert_eq!(
-        app.db(|c| journal::find(c, admin.office_id, id))
-            .unwrap()
-            .duration_minutes,
-        120
-    );
+    assert_eq!(stored(&app, id).duration_minutes, 120);
 }
 
 #[actix_web::test]
@@ -499,22 +504,18 @@ async fn the_journal_list_runs_as_many_queries_for_ten_entries_as_for_a_thousand
         app.db(|c| {
             passerelle::db::write_tx(c, |c| -> Result<(), passerelle::error::AppError> {
                 for i in 0..n {
-                    let new = NewJournalEntry {
-                        pole: 3,
-                        sub_activity: "milieu_de_vie".into(),
-                        occurred_on: journal::today(),
+                    let new = Recording {
+                        office_id: OfficeId(admin.office_id),
+                        author_id: UserId(if i % 3 == 0 { admin.id } else { isc.id }),
+                        sub_activity: SubActivity::MilieuDeVie,
+                        occurred_on: local_today(),
                         duration_minutes: 30,
-                        building_id: (i % 2 == 0).then_some(b),
+                        building_id: (i % 2 == 0).then_some(BuildingId(b)),
                         people_reached: 2,
                         note: format!("Activité {i}"),
-                        source: "manual".into(),
+                        source: Source::Manual,
                     };
-                    journal::record(
-                        c,
-                        admin.office_id,
-                        if i % 3 == 0 { admin.id } else { isc.id },
-                        &new,
-                    )?;
+                    journal::record(c, &new)?;
                 }
                 Ok(())
             })
@@ -539,4 +540,18 @@ async fn the_journal_list_runs_as_many_queries_for_ten_entries_as_for_a_thousand
     let (_, page) = browser.get_text("/journal").await;
     assert!(page.contains("<span class=\"stat-number\">1000</span>"));
     assert!(page.contains("<span class=\"stat-number\">500,0</span>"));
+}
+
+/// The list's date column shows each entry's date (a template helper named `date` once hid it).
+#[actix_web::test]
+async fn the_journal_list_shows_the_date_of_each_entry() {
+    let app = spawn_app().await;
+    let admin = app.office("OH Test");
+    let isc = app.user(admin.office_id, "isc");
+    entry(&app, &isc, "ateliers_groupe", 60, 4, "manual");
+    let (_, list) = app.login(&isc).await.get_text("/journal").await;
+    assert!(
+        list.contains(&format!("<td>{}</td>", today())),
+        "the date cell is filled"
+    );
 }

@@ -278,3 +278,16 @@ pub fn to_csv(rows: &[Building]) -> Result<Vec<u8>, AppError> {
     w.into_inner()
         .map_err(|e| AppError::internal(anyhow::anyhow!("csv: {e}")))
 }
+
+/// The buildings the actor may pick (id, name) by name: the building selects of other
+/// capabilities' forms and filters.
+pub fn names(
+    conn: &mut DbConnection,
+    actor: &crate::access::Actor,
+) -> Result<Vec<(crate::domain::ids::BuildingId, String)>, AppError> {
+    Ok(buildings::table
+        .filter(buildings::office_id.eq(actor.office_id))
+        .order((buildings::name.asc(), buildings::id.asc()))
+        .select((buildings::id, buildings::name))
+        .load(conn)?)
+}
