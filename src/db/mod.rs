@@ -2,6 +2,7 @@
 //! picks the backend from the URL scheme, embedded migrations per backend, and write transactions that
 //! wait instead of failing on SQLite.
 
+pub mod bulk;
 pub mod schema;
 
 use std::sync::atomic::{AtomicU64, Ordering};
