@@ -44,6 +44,7 @@ pub struct Settings {
     pub security: SecuritySettings,
     pub mail: MailSettings,
     pub log: LogSettings,
+    pub metrics: MetricsSettings,
     pub uploads: UploadSettings,
     pub requests: RequestSettings,
     /// Seconds between runs of each periodic job, by name (0 turns one off); a job not named runs
@@ -78,6 +79,18 @@ pub struct DatabaseSettings {
 pub struct SessionSettings {
     /// Hex-encoded key for signing and encrypting the session cookie.
     pub key: SecretString,
+    /// A page session ends after this many minutes without a request…
+    pub idle_minutes: i64,
+    /// …and after this many hours in all, however active.
+    pub absolute_hours: i64,
+}
+
+/// Who may read `/metrics`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MetricsSettings {
+    /// Required as `Authorization: Bearer <token>` when set. When empty, `/metrics` is open in
+    /// development and test, and answers 404 in production.
+    pub token: SecretString,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -134,6 +147,28 @@ pub struct LogSettings {
 
 const DEFAULTS: &str = include_str!("../config/default.toml");
 
+/// The environment files shipped with Passerelle, embedded so that the binary runs from any folder:
+/// a file of the same name in the configuration folder (`PASSERELLE_CONFIG_DIR`, default `config`)
+/// is read after them and wins.
+const EMBEDDED: [(Environment, &str); 3] = [
+    (
+        Environment::Development,
+        include_str!("../config/development.toml"),
+    ),
+    (Environment::Test, include_str!("../config/test.toml")),
+    (
+        Environment::Production,
+        include_str!("../config/production.toml"),
+    ),
+];
+
+fn embedded(env: Environment) -> &'static str {
+    EMBEDDED
+        .iter()
+        .find(|(e, _)| *e == env)
+        .map_or("", |(_, text)| text)
+}
+
 impl Settings {
     /// Loads the settings for the environment named by `PASSERELLE_ENV`, reading environment files from
     /// `PASSERELLE_CONFIG_DIR` (default `config`).
@@ -147,6 +182,7 @@ impl Settings {
         let env_file: PathBuf = dir.join(format!("{}.toml", env.as_str()));
         let mut settings: Settings = Config::builder()
             .add_source(File::from_str(DEFAULTS, FileFormat::Toml))
+            .add_source(File::from_str(embedded(env), FileFormat::Toml))
             .add_source(File::from(env_file).required(false))
             .add_source(
                 EnvSource::with_prefix("PASSERELLE")
@@ -179,10 +215,14 @@ impl Settings {
             return Ok(());
         }
         self.session_key()?;
-        for file in ["development.toml", "test.toml"] {
-            let known = std::fs::read_to_string(Path::new("config").join(file)).unwrap_or_default();
-            if known.contains(self.session.key.expose_secret().trim()) {
-                anyhow::bail!("session.key is the {file} key: production needs its own");
+        // The published keys are compared with the embedded files, not with files of the working
+        // folder: the check must hold wherever the service is started from.
+        for env in [Environment::Development, Environment::Test] {
+            if embedded(env).contains(self.session.key.expose_secret().trim()) {
+                anyhow::bail!(
+                    "session.key is the published key of {}.toml: production needs its own",
+                    env.as_str()
+                );
             }
         }
         if self.mail.transport == "file" {

@@ -63,8 +63,14 @@ impl AppError {
 
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match e {
-            diesel::result::Error::NotFound => AppError::NotFound,
+            Error::NotFound => AppError::NotFound,
+            // The last line of defence: services check references before deleting and name them;
+            // a reference they did not foresee is still a conflict, not a server error.
+            Error::DatabaseError(DatabaseErrorKind::ForeignKeyViolation, _) => {
+                AppError::Conflict("err-still-referenced")
+            }
             other => AppError::Internal(other.into()),
         }
     }

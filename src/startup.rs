@@ -5,10 +5,10 @@ use std::net::TcpListener;
 use std::sync::Arc;
 use std::time::Duration;
 
-use actix_session::config::CookieContentSecurity;
+use actix_session::config::{CookieContentSecurity, PersistentSession};
 use actix_session::storage::CookieSessionStore;
 use actix_session::SessionMiddleware;
-use actix_web::cookie::{Key, SameSite};
+use actix_web::cookie::{time::Duration as CookieDuration, Key, SameSite};
 use actix_web::dev::Server;
 use actix_web::middleware::{from_fn, DefaultHeaders};
 use actix_web::{web, App, HttpServer};
@@ -16,6 +16,7 @@ use actix_web_prom::PrometheusMetricsBuilder;
 use secrecy::ExposeSecret;
 use tracing_actix_web::TracingLogger;
 
+use crate::access::SessionPolicy;
 use crate::config::{Environment, Settings};
 use crate::db::{self, QueryCounter};
 use crate::error::AppError;
@@ -125,6 +126,11 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
             .unwrap_or(2),
         n => n,
     };
+    let policy = SessionPolicy {
+        idle: chrono::Duration::minutes(settings.session.idle_minutes.max(1)),
+        absolute: chrono::Duration::hours(settings.session.absolute_hours.max(1)),
+    };
+    let metrics_access = MetricsAccess::from_settings(&settings);
     let server = HttpServer::new(move || {
         let mut headers = DefaultHeaders::new()
             .add(("X-Content-Type-Options", "nosniff"))
@@ -147,6 +153,8 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
         }
         App::new()
             .app_data(state.clone())
+            .app_data(policy)
+            .app_data(metrics_access.clone())
             .app_data(json_config())
             .app_data(web::FormConfig::default().limit(256 * 1024))
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
@@ -154,9 +162,14 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
                 web::QueryConfig::default()
                     .error_handler(|_, _| AppError::BadRequest("err-bad-query").into()),
             )
+            .wrap(from_fn(crate::web::nul::refuse_nul))
             .wrap(from_fn(crate::web::render_errors))
             .wrap(
                 SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+                    .session_lifecycle(
+                        PersistentSession::default()
+                            .session_ttl(CookieDuration::seconds(policy.absolute.num_seconds())),
+                    )
                     .cookie_name("passerelle".into())
                     .cookie_secure(secure)
                     .cookie_http_only(true)
@@ -166,6 +179,7 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
             )
             .wrap(headers)
             .wrap(prometheus.clone())
+            .wrap(from_fn(guard_metrics))
             .wrap(from_fn(request_id_header))
             .wrap(TracingLogger::default())
             .configure(routes::configure)
@@ -174,6 +188,65 @@ fn server(listener: TcpListener, state: web::Data<AppState>, key: Key) -> anyhow
     .listen(listener)?
     .run();
     Ok(server)
+}
+
+/// Who may read `/metrics` (see `[metrics]` in configuration).
+#[derive(Clone)]
+enum MetricsAccess {
+    Open,
+    Token(Arc<str>),
+    Off,
+}
+
+impl MetricsAccess {
+    fn from_settings(settings: &Settings) -> MetricsAccess {
+        let token = settings.metrics.token.expose_secret().trim();
+        match (token.is_empty(), settings.environment) {
+            (false, _) => MetricsAccess::Token(Arc::from(token)),
+            (true, Environment::Production) => MetricsAccess::Off,
+            (true, _) => MetricsAccess::Open,
+        }
+    }
+
+    fn allows(&self, req: &actix_web::dev::ServiceRequest) -> bool {
+        match self {
+            MetricsAccess::Open => true,
+            MetricsAccess::Off => false,
+            MetricsAccess::Token(token) => req
+                .headers()
+                .get(actix_web::http::header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .is_some_and(|given| constant_time_eq(given.trim(), token)),
+        }
+    }
+}
+
+fn constant_time_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+/// Answers `/metrics` with 404 to whoever `[metrics]` does not let read it; the Prometheus
+/// middleware inside serves the others.
+async fn guard_metrics(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    if req.path() == "/metrics" {
+        let allowed = req
+            .app_data::<MetricsAccess>()
+            .is_some_and(|access| access.allows(&req));
+        if !allowed {
+            let (req, _) = req.into_parts();
+            let res = actix_web::HttpResponse::NotFound().finish();
+            return Ok(actix_web::dev::ServiceResponse::new(req, res));
+        }
+    }
+    Ok(next.call(req).await?.map_into_boxed_body())
 }
 
 /// Echoes the request id of the logs in an `X-Request-Id` response header, so that a person reporting
@@ -212,6 +285,7 @@ fn start_jobs(registry: &prometheus::Registry, state: &web::Data<AppState>) -> a
     runner.add(crate::workshops::reminders::job(state.mail.clone()));
     runner.add(pool_gauges(registry, state.pool.clone())?);
     runner.add(outbox_gauges(registry)?);
+    runner.add(crate::access::attempts::purge_job());
     runner.spawn();
     Ok(())
 }

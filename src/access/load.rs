@@ -28,6 +28,8 @@ pub struct AccountRow {
     pub tenant_id: Option<TenantId>,
     pub active: bool,
     pub password_hash: String,
+    /// Moved on by sign-out, a password change or disabling: sessions opened before no longer hold.
+    pub session_epoch: i32,
 }
 
 #[allow(clippy::type_complexity)]
@@ -43,6 +45,7 @@ const ACCOUNT_COLUMNS: (
     users::tenant_id,
     users::active,
     users::password_hash,
+    users::session_epoch,
 ) = (
     users::id,
     users::office_id,
@@ -55,6 +58,7 @@ const ACCOUNT_COLUMNS: (
     users::tenant_id,
     users::active,
     users::password_hash,
+    users::session_epoch,
 );
 
 /// The account with this id, active or not.
@@ -130,13 +134,22 @@ pub fn authenticate(
     credentials: &Credentials,
 ) -> Result<AccountRow, AppError> {
     let row = match credentials {
-        Credentials::Session { user, stamp } => {
-            find_account(conn, *user)?.filter(|r| password_stamp(&r.password_hash) == *stamp)
-        }
+        Credentials::Session { user, stamp, epoch } => find_account(conn, *user)?
+            .filter(|r| r.session_epoch == *epoch)
+            .filter(|r| password_stamp(&r.password_hash) == *stamp),
         Credentials::Bearer(token) => account_of_token(conn, token)?,
         Credentials::None => None,
     };
     row.filter(|r| r.active).ok_or(AppError::Unauthenticated)
+}
+
+/// Ends every page session of the account, on every device (sign-out, password change, disabling):
+/// moves its session epoch on, and answers the new one.
+pub fn end_sessions(conn: &mut DbConnection, user: UserId) -> Result<i32, AppError> {
+    Ok(diesel::update(users::table.find(user))
+        .set(users::session_epoch.eq(users::session_epoch + 1))
+        .returning(users::session_epoch)
+        .get_result(conn)?)
 }
 
 /// The actor of an authenticated account: committee members' buildings are read here, and only here.

@@ -8,6 +8,7 @@
 //! ([`crate::state::AppState::read`] / [`crate::state::AppState::write`]): one hop to the database
 //! pool per request.
 
+pub mod attempts;
 pub mod caller;
 mod load;
 
@@ -16,10 +17,11 @@ use crate::domain::roles::{Action, Reach, Resource, Role};
 use crate::error::AppError;
 use crate::i18n::Lang;
 
-pub use caller::{refresh_stamp, sign_in, sign_out, Caller, Credentials};
+pub use attempts::Budget;
+pub use caller::{refresh_stamp, sign_in, sign_out, Caller, Credentials, SessionPolicy, SignIn};
 pub use load::{
-    authenticate, find_account, find_account_by_email, load_actor, normalise_email, password_stamp,
-    token_digest, AccountRow,
+    authenticate, end_sessions, find_account, find_account_by_email, load_actor, normalise_email,
+    password_stamp, token_digest, AccountRow,
 };
 
 /// Who is acting: always one account of exactly one office.

@@ -77,6 +77,7 @@ diesel::table! {
         created_at -> Timestamp,
         last_login_at -> Nullable<Timestamp>,
         tenant_id -> Nullable<BigInt>,
+        session_epoch -> Integer,
     }
 }
 
@@ -391,5 +392,14 @@ diesel::table! {
         next_run_at -> Timestamp,
         last_started_at -> Nullable<Timestamp>,
         runs -> BigInt,
+    }
+}
+
+diesel::table! {
+    attempts (id) {
+        id -> BigInt,
+        bucket -> Text,
+        key -> Text,
+        at -> Timestamp,
     }
 }

@@ -53,24 +53,28 @@ impl CurrentUser {
     }
 }
 
-/// Starts an authenticated session (a new one: the old identifier is dropped against fixation).
+/// Transitional: starts a session through `access::sign_in`, at epoch 0 (nothing moves an
+/// account's epoch on until sign-out does it through `access::end_sessions`).
 pub fn sign_in(
     session: &Session,
     user_id: i64,
     password_hash: &str,
     lang: Lang,
 ) -> Result<(), AppError> {
-    session.renew();
-    session
-        .insert(SESSION_USER, user_id)
-        .and_then(|_| session.insert(SESSION_STAMP, accounts::password::stamp(password_hash)))
-        .and_then(|_| session.insert(super::SESSION_LANG, lang.as_str()))
-        .map_err(|e| AppError::internal(anyhow::anyhow!("session: {e}")))
+    crate::access::sign_in(
+        session,
+        crate::access::SignIn {
+            user: crate::domain::ids::UserId(user_id),
+            password_hash,
+            epoch: 0,
+            lang,
+        },
+    )
 }
 
-/// Keeps the current session valid after its own password change (other sessions end).
+/// Transitional: see [`sign_in`].
 pub fn refresh_stamp(session: &Session, password_hash: &str) {
-    let _ = session.insert(SESSION_STAMP, accounts::password::stamp(password_hash));
+    crate::access::refresh_stamp(session, password_hash, 0);
 }
 
 fn bearer(req: &HttpRequest) -> Option<String> {

@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod csv;
 mod errors;
 pub mod format;
+pub mod nul;
 pub mod pagination;
 pub mod templates;
 
@@ -242,6 +243,8 @@ fn take_flash(session: &Session, lang: Lang) -> Option<String> {
 struct ErrorPage<'a> {
     status: u16,
     message: &'a str,
+    /// Field-level messages (`field`: message), when the error is about submitted values.
+    fields: Vec<String>,
 }
 
 /// The HTML body of an error page (used by `error::render_errors`).
@@ -257,6 +260,11 @@ pub fn render_error_page(req: &HttpRequest, lang: Lang, problem: &Problem) -> St
         ErrorPage {
             status: problem.status,
             message: &problem.title,
+            fields: problem
+                .errors
+                .iter()
+                .map(|f| format!("{} : {}", f.field, f.message))
+                .collect(),
         },
     );
     state

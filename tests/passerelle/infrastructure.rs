@@ -6,7 +6,7 @@ use std::path::Path;
 
 use reqwest::StatusCode;
 
-use crate::helpers::{json_of, spawn_app};
+use crate::helpers::{json_of, spawn_app, spawn_app_with};
 
 fn names(dir: &str) -> BTreeSet<String> {
     std::fs::read_dir(dir)
@@ -185,6 +185,30 @@ fn production_refuses_development_keys_and_file_mail() {
         .contains("file"));
     settings.mail.transport = "smtp".into();
     assert!(settings.check_production().is_ok());
+}
+
+/// The binary runs from any folder: its environment files are embedded, so a folder without them
+/// still gives the development key in development, and production still recognises the published
+/// keys (it once compared them with files of the working folder).
+#[test]
+fn settings_do_not_depend_on_the_folder_the_service_starts_from() {
+    use passerelle::config::{Environment, Settings};
+    let elsewhere = tempfile::tempdir().unwrap();
+    let dev = Settings::load_from(Environment::Development, elsewhere.path()).unwrap();
+    assert!(
+        dev.session_key().is_ok(),
+        "development has its key anywhere"
+    );
+    let mut prod = Settings::load_from(Environment::Production, elsewhere.path()).unwrap();
+    prod.session.key = dev.session.key.clone();
+    assert!(prod
+        .check_production()
+        .unwrap_err()
+        .to_string()
+        .contains("development.toml"));
+    let test_key = Settings::load_from(Environment::Test, elsewhere.path()).unwrap();
+    prod.session.key = test_key.session.key;
+    assert!(prod.check_production().is_err());
 }
 
 #[actix_web::test]
@@ -448,4 +472,93 @@ async fn every_table_round_trips_its_values() {
             .unwrap();
         assert_eq!(login, None);
     });
+}
+
+/// A NUL character is refused with 422 naming the field, in forms, JSON bodies and query strings,
+/// on both databases (PostgreSQL once answered 500), and nothing is written.
+#[actix_web::test]
+async fn a_nul_character_is_refused_with_the_field_named_and_nothing_is_written() {
+    let app = spawn_app().await;
+    let admin = app.office("OH Test");
+    let isc = app.user(admin.office_id, "isc");
+    let browser = app.login(&isc).await;
+    let today = passerelle::web::format::today().to_string();
+    let res = browser
+        .post_form(
+            "/journal",
+            &[
+                ("sub_activity", "ateliers_groupe"),
+                ("occurred_on", &today),
+                ("duration_minutes", "60"),
+                ("note", "avant\0après"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("caractère interdit"), "{page}");
+    let api = app.api(&isc).await;
+    let body = serde_json::json!({"sub_activity": "ateliers_groupe", "occurred_on": today,
+        "duration_minutes": 30, "note": "x\u{0}y"});
+    let problem = json_of(
+        api.post("/api/v1/journal", &body).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(problem["errors"][0]["field"], "note");
+    assert_eq!(problem["errors"][0]["code"], "nul-character");
+    let res = api.get("/api/v1/buildings?q=a%00b").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let written: i64 = app.db(|c| {
+        use diesel::prelude::*;
+        passerelle::db::schema::journal_entries::table
+            .count()
+            .get_result(c)
+            .unwrap()
+    });
+    assert_eq!(written, 0);
+}
+
+/// `/metrics` answers only those configuration lets in: with a token, only its bearer; in
+/// production without one, nobody.
+#[actix_web::test]
+async fn metrics_are_protected_by_a_token_and_off_in_production_without_one() {
+    let app = spawn_app_with(|s| s.metrics.token = "jeton-des-metriques".to_owned().into()).await;
+    let client = app.client();
+    assert_eq!(client.get("/metrics").await.status(), StatusCode::NOT_FOUND);
+    let wrong = client
+        .http
+        .get(format!("{}/metrics", app.address))
+        .bearer_auth("autre")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+    let right = client
+        .http
+        .get(format!("{}/metrics", app.address))
+        .bearer_auth("jeton-des-metriques")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(right.status(), StatusCode::OK);
+    assert!(right
+        .text()
+        .await
+        .unwrap()
+        .contains("passerelle_job_runs_total"));
+
+    let prod = spawn_app_with(|s| {
+        s.environment = passerelle::config::Environment::Production;
+        s.session.key = "ab".repeat(64).into();
+        s.mail.transport = "smtp".into();
+        s.mail.worker = false;
+        s.server.secure_cookies = true;
+    })
+    .await;
+    assert_eq!(
+        prod.client().get("/metrics").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(prod.client().get("/healthz").await.status(), StatusCode::OK);
 }

@@ -1,0 +1,2 @@
+DROP TABLE attempts;
+ALTER TABLE users DROP COLUMN session_epoch;
