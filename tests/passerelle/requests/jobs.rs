@@ -4,7 +4,7 @@ use passerelle::db::{self, schema::requests};
 use passerelle::requests::jobs::{run_due_followups, run_due_late_digests};
 use reqwest::StatusCode;
 
-use super::{mails, record, state_of, step, tenant, world};
+use super::{mails, record, state_of, step, tenant, world, NewTenant};
 use crate::helpers::spawn_app;
 
 #[actix_web::test]
@@ -16,12 +16,9 @@ async fn late_requests_make_one_digest_a_day_for_the_department_and_the_isc() {
     let browser = app.login(&w.isc).await;
     step(&browser, a, 1, "route", &[]).await;
     step(&browser, b, 1, "route", &[]).await;
-    let (templates, base) = (
-        app.state.emails.clone(),
-        app.state.settings.server.base_url.clone(),
-    );
+    let mail = app.state.mail.clone();
     let now = db::now();
-    let run = |at| app.db(|c| run_due_late_digests(c, &templates, &base, at).unwrap());
+    let run = |at| app.db(|c| run_due_late_digests(c, &mail, at).unwrap());
     assert_eq!(run(now), 0, "nothing is late yet");
     let later = now + Duration::days(8);
     assert_eq!(run(later), 2, "one for the department, one for the ISC");
@@ -50,22 +47,21 @@ async fn weeks_after_resolution_the_tenant_is_asked_and_no_reopens_the_request()
     let (_, t) = tenant(
         &app,
         w.admin.office_id,
-        w.building,
-        "helene@example.org",
-        true,
-        "fr",
+        NewTenant {
+            building: w.building,
+            email: "helene@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
     );
     let id = record(&app, &w.isc, w.building, w.category, Some(t));
     let browser = app.login(&w.isc).await;
     step(&browser, id, 1, "route", &[]).await;
     step(&browser, id, 2, "resolve", &[]).await;
-    let (templates, base) = (
-        app.state.emails.clone(),
-        app.state.settings.server.base_url.clone(),
-    );
+    let mail = app.state.mail.clone();
     let days = app.state.settings.requests.followup_days;
     assert_eq!(days, 21);
-    let run = |at| app.db(|c| run_due_followups(c, &templates, &base, days, at).unwrap());
+    let run = |at| app.db(|c| run_due_followups(c, &mail, days, at).unwrap());
     assert_eq!(run(db::now() + Duration::days(20)), 0, "too early");
     let at = db::now() + Duration::days(22);
     assert_eq!(run(at), 1);
