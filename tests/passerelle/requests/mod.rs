@@ -9,6 +9,7 @@ mod lifecycle;
 mod photos;
 mod scope;
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use passerelle::db::schema::{
     departments, dwellings, outbox, request_categories, requests, tenants, users,
@@ -138,7 +139,7 @@ pub fn tenant_account(app: &TestApp, office: i64, tenant_id: i64) -> TestUser {
     u
 }
 
-/// Records a request straight through the service, as `user`.
+/// Records a request straight through the service, as `user`, now.
 pub fn record(
     app: &TestApp,
     user: &TestUser,
@@ -146,20 +147,39 @@ pub fn record(
     category: i64,
     tenant: Option<i64>,
 ) -> i64 {
+    let at = Report {
+        building,
+        category,
+        tenant,
+        at: db::now(),
+    };
+    record_at(app, user, at)
+}
+
+/// A request to record through the service: where, about whom, and when.
+pub struct Report {
+    pub building: i64,
+    pub category: i64,
+    pub tenant: Option<i64>,
+    pub at: NaiveDateTime,
+}
+
+/// Records a request straight through the service, as `user`, at the report's instant.
+pub fn record_at(app: &TestApp, user: &TestUser, report: Report) -> i64 {
     use passerelle::domain::ids::{BuildingId, CategoryId, TenantId};
     use passerelle::requests::{input::RequestData, service, Urgency};
     let data = RequestData {
-        building_id: Some(BuildingId(building)),
+        building_id: Some(BuildingId(report.building)),
         dwelling_id: None,
-        tenant_id: tenant.map(TenantId),
-        category_id: CategoryId(category),
+        tenant_id: report.tenant.map(TenantId),
+        category_id: CategoryId(report.category),
         urgency: Urgency::Normal,
         description: "Le robinet de la cuisine fuit.".into(),
         parent_id: None,
     };
     app.db(|c| {
         let actor = actor(c, user);
-        service::create(c, &actor, &data, db::now()).unwrap().get()
+        service::create(c, &actor, &data, report.at).unwrap().get()
     })
 }
 
