@@ -91,6 +91,25 @@ impl AppState {
         forget_if_unauthenticated(&caller, result)
     }
 
+    /// For the few pages anyone may open without signing in, whose link is their credential (a
+    /// follow-up question's token): `f` with no actor, in one call to the blocking pool.
+    pub async fn read_anonymous<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.db(f).await
+    }
+
+    /// Like [`AppState::read_anonymous`], with `f` in one write transaction.
+    pub async fn write_anonymous<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.db_tx(f).await
+    }
+
     /// The actor alone (pages that show a form and read nothing else).
     pub async fn actor(&self, caller: Caller) -> Result<Actor, AppError> {
         self.read(caller, |_, _| Ok(())).await.map(|(a, ())| a)

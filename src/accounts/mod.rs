@@ -151,7 +151,7 @@ pub fn insert_office(
         .returning(offices::id)
         .get_result(conn)?;
     // Every office starts with the default request categories.
-    crate::requests::categories::create_defaults(conn, id)?;
+    crate::requests::categories::service::create_defaults(conn, crate::domain::ids::OfficeId(id))?;
     Ok(id)
 }
 

@@ -11,9 +11,15 @@ use diesel::prelude::*;
 
 use super::gen::Gen;
 use super::registry::OfficeMade;
-use super::store::{insert_rows, take, ROWS_PER_STATEMENT};
+use super::store::take;
+use crate::db::bulk::advance_sequences;
 use crate::db::schema::{request_categories, request_events, requests, user_buildings, users};
 use crate::db::DbConnection;
+use crate::domain::ids::{
+    BuildingId, CategoryId, DepartmentId, DwellingId, OfficeId, RequestId, TenantId, UserId,
+};
+use crate::requests::categories::{queries as categories, service as category_service};
+use crate::requests::{EventKind, FollowupAnswer, NewEvent, NewRequest, Status, Urgency};
 
 /// Requests per dwelling and year.
 const PER_DWELLING_YEAR: f64 = 15.0;
@@ -51,47 +57,6 @@ const INDEXES: [(&str, &str); 9] = [
         "request_events(request_id, created_at)",
     ),
 ];
-
-#[derive(Insertable)]
-#[diesel(table_name = requests, treat_none_as_default_value = false)]
-pub struct RequestRow {
-    pub id: i64,
-    pub office_id: i64,
-    pub building_id: i64,
-    pub dwelling_id: Option<i64>,
-    pub tenant_id: Option<i64>,
-    pub category_id: i64,
-    pub department_id: Option<i64>,
-    pub urgency: &'static str,
-    pub description: &'static str,
-    pub status: &'static str,
-    pub parent_id: Option<i64>,
-    pub isc_id: Option<i64>,
-    pub created_by: i64,
-    pub due_at: NaiveDateTime,
-    pub resolved_at: Option<NaiveDateTime>,
-    pub closed_at: Option<NaiveDateTime>,
-    pub followup_sent_at: Option<NaiveDateTime>,
-    pub followup_answer: &'static str,
-    pub version: i32,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = request_events, treat_none_as_default_value = false)]
-pub struct EventRow {
-    pub id: i64,
-    pub request_id: i64,
-    pub office_id: i64,
-    pub kind: &'static str,
-    pub from_status: &'static str,
-    pub to_status: &'static str,
-    pub body: &'static str,
-    pub visible_to_tenant: bool,
-    pub author_id: Option<i64>,
-    pub created_at: NaiveDateTime,
-}
 
 /// (code, weight, descriptions)
 const KINDS: [(&str, u32, &[&str]); 7] = [
@@ -161,7 +126,7 @@ const KINDS: [(&str, u32, &[&str]); 7] = [
 ];
 
 /// An office's categories: (id, code, department, hours per urgency).
-type Categories = Vec<(i64, String, Option<i64>, [i64; 3])>;
+type Categories = Vec<(CategoryId, String, Option<DepartmentId>, [i64; 3])>;
 
 /// Gives every office the default categories routed to its departments, links the first office's
 /// committee and tenant accounts, then writes the requests. Returns (requests, events).
@@ -179,7 +144,7 @@ pub fn generate(
         .collect();
     conn.batch_execute(&drop)?;
     for office in offices {
-        let cats = categories(conn, gen, office.id)?;
+        let cats = categories(conn, gen, OfficeId(office.id))?;
         scope_accounts(conn, gen, office)?;
         let tenants: HashMap<i64, (i64, bool)> = gen
             .data
@@ -192,7 +157,7 @@ pub fn generate(
         let isc_count = office.iscs.len().max(1);
         for (k, building) in office.buildings.iter().enumerate() {
             let isc = office.iscs.get(k % isc_count).copied();
-            let mut issues: HashMap<i64, (i64, NaiveDateTime)> = HashMap::new();
+            let mut issues: HashMap<CategoryId, (RequestId, NaiveDateTime)> = HashMap::new();
             for &(dwelling, _) in &building.dwellings {
                 let count = gen.between(
                     0,
@@ -200,11 +165,11 @@ pub fn generate(
                 );
                 for _ in 0..count {
                     let ctx = Place {
-                        office: office.id,
-                        building: building.id,
-                        dwelling,
-                        tenant: tenants.get(&dwelling).copied(),
-                        isc,
+                        office: OfficeId(office.id),
+                        building: BuildingId(building.id),
+                        dwelling: DwellingId(dwelling),
+                        tenant: tenants.get(&dwelling).map(|&(t, c)| (TenantId(t), c)),
+                        isc: isc.map(UserId),
                     };
                     request(gen, &mut next, &mut batch, &cats, &mut issues, &ctx);
                 }
@@ -220,9 +185,17 @@ pub fn generate(
         .map(|(name, on)| format!("CREATE INDEX {name} ON {on};"))
         .collect();
     conn.batch_execute(&create)?;
-    advance(conn)?;
+    advance_sequences(conn, &["requests", "request_events"])?;
     Ok((made, events))
 }
+
+/// A request row with its explicit id.
+type RequestRow = (
+    diesel::dsl::Eq<requests::id, RequestId>,
+    NewRequest<'static>,
+);
+/// An event row with its explicit id.
+type EventRow = (diesel::dsl::Eq<request_events::id, i64>, NewEvent<'static>);
 
 #[derive(Default)]
 struct Batch {
@@ -237,8 +210,8 @@ impl Batch {
         made: usize,
         events: usize,
     ) -> QueryResult<(usize, usize)> {
-        insert_rows!(conn, requests::table, self.requests);
-        insert_rows!(conn, request_events::table, self.events);
+        crate::bulk_insert!(conn, requests::table, self.requests);
+        crate::bulk_insert!(conn, request_events::table, self.events);
         let counts = (made + self.requests.len(), events + self.events.len());
         self.requests.clear();
         self.events.clear();
@@ -247,11 +220,11 @@ impl Batch {
 }
 
 struct Place {
-    office: i64,
-    building: i64,
-    dwelling: i64,
-    tenant: Option<(i64, bool)>,
-    isc: Option<i64>,
+    office: OfficeId,
+    building: BuildingId,
+    dwelling: DwellingId,
+    tenant: Option<(TenantId, bool)>,
+    isc: Option<UserId>,
 }
 
 struct Next {
@@ -275,19 +248,18 @@ fn next_ids(conn: &mut DbConnection) -> QueryResult<Next> {
     })
 }
 
-fn categories(conn: &mut DbConnection, gen: &Gen, office: i64) -> anyhow::Result<Categories> {
-    crate::requests::categories::create_defaults(conn, office)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+fn categories(conn: &mut DbConnection, gen: &Gen, office: OfficeId) -> anyhow::Result<Categories> {
+    category_service::create_defaults(conn, office).map_err(|e| anyhow::anyhow!("{e}"))?;
     // Departments in the order the generator makes them: Entretien, Location, Sécurité, Administration.
-    let depts: Vec<i64> = gen
+    let depts: Vec<DepartmentId> = gen
         .data
         .departments
         .iter()
-        .filter(|d| d.office_id == office)
-        .map(|d| d.id)
+        .filter(|d| d.office_id == office.get())
+        .map(|d| DepartmentId(d.id))
         .collect();
     let mut out = Vec::new();
-    for c in crate::requests::categories::list(conn, office).map_err(|e| anyhow::anyhow!("{e}"))? {
+    for c in categories::list(conn, office).map_err(|e| anyhow::anyhow!("{e}"))? {
         let index = match c.code.as_str() {
             "entretien" | "salubrite" | "accessibilite" => 0,
             "loyer" => 1,
@@ -298,13 +270,7 @@ fn categories(conn: &mut DbConnection, gen: &Gen, office: i64) -> anyhow::Result
         diesel::update(request_categories::table.find(c.id))
             .set(request_categories::department_id.eq(dept))
             .execute(conn)?;
-        let hours = [
-            c.target_hours_low,
-            c.target_hours_normal,
-            c.target_hours_urgent,
-        ]
-        .map(i64::from);
-        out.push((c.id, c.code, dept, hours));
+        out.push((c.id, c.code.clone(), dept, c.hours().map(i64::from)));
     }
     Ok(out)
 }
@@ -354,114 +320,131 @@ fn pick_kind(gen: &mut Gen) -> usize {
     0
 }
 
+/// When a request was made, when it was due, and the steps it took up to now.
+struct Timeline {
+    created: NaiveDateTime,
+    due: NaiveDateTime,
+    urgency: Urgency,
+    steps: Vec<(Status, Status, NaiveDateTime)>,
+}
+
+impl Timeline {
+    fn status(&self) -> Status {
+        self.steps.last().map_or(Status::New, |s| s.1)
+    }
+
+    fn reached(&self, status: Status) -> Option<NaiveDateTime> {
+        self.steps.iter().find(|x| x.1 == status).map(|x| x.2)
+    }
+}
+
+/// The life of one request of a category with these `hours` of target, up to now: most are
+/// answered within their target, one in eight takes up to twice as long, a few are stuck waiting.
+fn timeline(gen: &mut Gen, hours: [i64; 3]) -> Timeline {
+    let created = gen.now - Duration::minutes(gen.between(60, gen.request_years * 365 * 24 * 60));
+    let (urgency, target) = match gen.between(0, 9) {
+        0 => (Urgency::Urgent, hours[2]),
+        1..=3 => (Urgency::Low, hours[0]),
+        _ => (Urgency::Normal, hours[1]),
+    };
+    let routed = created + Duration::minutes(gen.between(10, 48 * 60));
+    let late_factor = if gen.chance(0.125) { 2.0 } else { 0.9 };
+    let resolved =
+        routed + Duration::minutes(gen.between(30, (target as f64 * 60.0 * late_factor) as i64));
+    let closed = resolved + Duration::days(gen.between(7, 30));
+    let mut steps = vec![(Status::New, Status::Routed, routed)];
+    if !gen.chance(0.02) {
+        steps.push((Status::Routed, Status::Resolved, resolved));
+        steps.push((Status::Resolved, Status::Closed, closed));
+    } else {
+        steps.push((Status::Routed, Status::Waiting, routed + Duration::days(2)));
+    }
+    let now = gen.now;
+    steps.retain(|s| s.2 <= now);
+    Timeline {
+        created,
+        due: created + Duration::hours(target),
+        urgency,
+        steps,
+    }
+}
+
 /// One request and its steps, from its creation to wherever it stands today.
 fn request(
     gen: &mut Gen,
     next: &mut Next,
     batch: &mut Batch,
     cats: &Categories,
-    issues: &mut HashMap<i64, (i64, NaiveDateTime)>,
+    issues: &mut HashMap<CategoryId, (RequestId, NaiveDateTime)>,
     at: &Place,
 ) {
-    let kind = pick_kind(gen);
-    let (code, _, texts) = KINDS[kind];
+    let (code, _, texts) = KINDS[pick_kind(gen)];
     let Some(cat) = cats.iter().find(|c| c.1 == code) else {
         return;
     };
-    let created = gen.now - Duration::minutes(gen.between(60, gen.request_years * 365 * 24 * 60));
-    let (urgency, u) = match gen.between(0, 9) {
-        0 => ("urgent", 2),
-        1..=3 => ("low", 0),
-        _ => ("normal", 1),
-    };
-    let target = cat.3[u];
-    let due = created + Duration::hours(target);
-    let routed = created + Duration::minutes(gen.between(10, 48 * 60));
-    // Most are answered within their target; one in eight takes up to twice as long.
-    let late_factor = if gen.chance(0.125) { 2.0 } else { 0.9 };
-    let resolved =
-        routed + Duration::minutes(gen.between(30, (target as f64 * 60.0 * late_factor) as i64));
-    let closed = resolved + Duration::days(gen.between(7, 30));
-    let stuck = gen.chance(0.02);
-    let now = gen.now;
-    let id = take(&mut next.request);
+    let life = timeline(gen, cat.3);
+    let id = RequestId(take(&mut next.request));
     // Vermin and elevators: later reports within a month join the building's open issue.
     let parent = match issues.get(&cat.0) {
         Some(&(p, since))
             if (code == "salubrite" || texts[0].contains("ascenseur"))
-                && created - since < Duration::days(30)
-                && created > since =>
+                && life.created - since < Duration::days(30)
+                && life.created > since =>
         {
             Some(p)
         }
         _ => None,
     };
     if parent.is_none() {
-        issues.insert(cat.0, (id, created));
+        issues.insert(cat.0, (id, life.created));
     }
-    let mut steps: Vec<(&'static str, &'static str, NaiveDateTime)> =
-        vec![("new", "routed", routed)];
-    if !stuck {
-        steps.push(("routed", "resolved", resolved));
-        steps.push(("resolved", "closed", closed));
-    } else {
-        steps.push(("routed", "waiting", routed + Duration::days(2)));
-    }
-    steps.retain(|s| s.2 <= now);
-    let status = steps.last().map_or("new", |s| s.1);
-    let reached = |s: &str| steps.iter().find(|x| x.1 == s).map(|x| x.2);
     let with_tenant = at.tenant.filter(|_| gen.chance(0.75));
-    let asked = with_tenant.is_some_and(|t| t.1)
-        && reached("resolved").is_some_and(|r| r + Duration::days(21) <= now);
-    batch.requests.push(RequestRow {
-        id,
+    let asked_at = life
+        .reached(Status::Resolved)
+        .map(|r| r + Duration::days(21))
+        .filter(|a| with_tenant.is_some_and(|t| t.1) && *a <= gen.now);
+    let description = gen.pick(texts);
+    let fixed = asked_at.is_some() && gen.chance(0.6);
+    let row = NewRequest {
         office_id: at.office,
         building_id: at.building,
         dwelling_id: Some(at.dwelling),
         tenant_id: with_tenant.map(|t| t.0),
         category_id: cat.0,
         department_id: cat.2,
-        urgency,
-        description: gen.pick(texts),
-        status,
+        urgency: life.urgency,
+        description,
+        status: life.status(),
         parent_id: parent,
         isc_id: at.isc,
-        created_by: at.isc.unwrap_or(1),
-        due_at: due,
-        resolved_at: reached("resolved"),
-        closed_at: reached("closed"),
-        followup_sent_at: asked
-            .then(|| reached("resolved").map(|r| r + Duration::days(21)))
-            .flatten(),
-        followup_answer: if asked && gen.chance(0.6) { "yes" } else { "" },
-        version: steps.len() as i32 + 1,
-        created_at: created,
-        updated_at: steps.last().map_or(created, |s| s.2),
-    });
-    for (from, to, when) in steps {
-        batch.events.push(EventRow {
-            id: take(&mut next.event),
+        created_by: at.isc.unwrap_or(UserId(1)),
+        due_at: life.due,
+        resolved_at: life.reached(Status::Resolved),
+        closed_at: life.reached(Status::Closed),
+        followup_sent_at: asked_at,
+        followup_answer: match fixed {
+            true => FollowupAnswer::Fixed,
+            false => FollowupAnswer::Pending,
+        },
+        version: life.steps.len() as i32 + 1,
+        created_at: life.created,
+        updated_at: life.steps.last().map_or(life.created, |s| s.2),
+    };
+    batch.requests.push((requests::id.eq(id), row));
+    for (from, to, when) in life.steps {
+        let event = NewEvent {
             request_id: id,
             office_id: at.office,
-            kind: "step",
-            from_status: from,
-            to_status: to,
+            kind: EventKind::Step,
+            from_status: from.as_str(),
+            to_status: to.as_str(),
             body: "",
             visible_to_tenant: true,
             author_id: at.isc,
             created_at: when,
-        });
+        };
+        batch
+            .events
+            .push((request_events::id.eq(take(&mut next.event)), event));
     }
-}
-
-/// PostgreSQL's identity sequences do not follow explicit ids (see `store`).
-fn advance(conn: &mut DbConnection) -> QueryResult<()> {
-    use diesel::connection::SimpleConnection;
-    if let DbConnection::Postgres(c) = conn {
-        c.batch_execute(
-            "SELECT setval(pg_get_serial_sequence('requests', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM requests), false);\
-             SELECT setval(pg_get_serial_sequence('request_events', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM request_events), false);",
-        )?;
-    }
-    Ok(())
 }

@@ -180,8 +180,6 @@ macro_rules! insert_rows {
     };
 }
 
-pub(crate) use insert_rows;
-
 /// Inserts every row; run it inside one write transaction.
 pub fn insert(conn: &mut DbConnection, data: &Dataset) -> QueryResult<()> {
     insert_rows!(conn, offices::table, data.offices);

@@ -1,111 +1,64 @@
 //! The life of a request as a pure state machine: which steps may be taken from which status, and
 //! where each leads. Pages offer only `Step::allowed_from(status)`; the service refuses any other.
+//! Statuses, steps and urgencies are stored and sent as their codes.
 
-use serde::{Deserialize, Serialize};
-
-/// Where a request stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// nouvelle
-    New,
-    /// transmise (to the category's department)
-    Routed,
-    /// en cours
-    InProgress,
-    /// en attente
-    Waiting,
-    /// résolue
-    Resolved,
-    /// fermée
-    Closed,
+crate::text_enum! {
+    /// Where a request stands.
+    pub enum Status {
+        /// nouvelle
+        New = "new",
+        /// transmise (to the category's department)
+        Routed = "routed",
+        /// en cours
+        InProgress = "in_progress",
+        /// en attente
+        Waiting = "waiting",
+        /// résolue
+        Resolved = "resolved",
+        /// fermée
+        Closed = "closed",
+    }
 }
 
 impl Status {
-    pub const ALL: [Status; 6] = [
+    /// The statuses still waiting for an answer (they count toward lateness).
+    pub const OPEN: [Status; 4] = [
         Status::New,
         Status::Routed,
         Status::InProgress,
         Status::Waiting,
-        Status::Resolved,
-        Status::Closed,
     ];
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::New => "new",
-            Status::Routed => "routed",
-            Status::InProgress => "in_progress",
-            Status::Waiting => "waiting",
-            Status::Resolved => "resolved",
-            Status::Closed => "closed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    /// Still waiting for an answer (counts toward lateness).
+    /// Still waiting for an answer.
     pub fn is_open(self) -> bool {
-        !matches!(self, Status::Resolved | Status::Closed)
+        Status::OPEN.contains(&self)
     }
 
-    /// The statuses that count as open, as stored.
-    pub fn open_codes() -> Vec<&'static str> {
-        Status::ALL
-            .into_iter()
-            .filter(|s| s.is_open())
-            .map(Status::as_str)
-            .collect()
+    /// The catalogue key of the status's label.
+    pub fn label_key(self) -> String {
+        format!("request-status-{}", self.as_str())
     }
 }
 
-/// A step someone takes on a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    /// Send to the category's department.
-    Route,
-    /// The department works on it.
-    Start,
-    /// Waiting for something (a part, the tenant, a contractor).
-    Wait,
-    Resolve,
-    /// Close a resolved request.
-    Close,
-    /// Close as not the office's to answer, with a referral to an outside resource.
-    CloseNotOurs,
-    Reopen,
+crate::text_enum! {
+    /// A step someone takes on a request.
+    pub enum Step {
+        /// Send to the category's department.
+        Route = "route",
+        /// The department works on it.
+        Start = "start",
+        /// Waiting for something (a part, the tenant, a contractor).
+        Wait = "wait",
+        Resolve = "resolve",
+        /// Close a resolved request.
+        Close = "close",
+        /// Close as not the office's to answer, with a referral to an outside resource.
+        CloseNotOurs = "close_not_ours",
+        Reopen = "reopen",
+    }
 }
 
 impl Step {
-    pub const ALL: [Step; 7] = [
-        Step::Route,
-        Step::Start,
-        Step::Wait,
-        Step::Resolve,
-        Step::Close,
-        Step::CloseNotOurs,
-        Step::Reopen,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Step::Route => "route",
-            Step::Start => "start",
-            Step::Wait => "wait",
-            Step::Resolve => "resolve",
-            Step::Close => "close",
-            Step::CloseNotOurs => "close_not_ours",
-            Step::Reopen => "reopen",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|x| x.as_str() == s.trim())
-    }
-
     /// The status the step leads to.
     pub fn target(self) -> Status {
         match self {
@@ -133,32 +86,37 @@ impl Step {
 
     /// The steps offered on a request in status `from`.
     pub fn allowed_from(from: Status) -> Vec<Step> {
-        Step::ALL.into_iter().filter(|s| s.allowed(from)).collect()
+        Step::ALL
+            .iter()
+            .copied()
+            .filter(|s| s.allowed(from))
+            .collect()
+    }
+
+    /// Whether the step ends the request's wait (its linked reports follow it).
+    pub fn ends(self) -> bool {
+        matches!(self, Step::Resolve | Step::Close | Step::CloseNotOurs)
+    }
+
+    /// The catalogue key of the step's label.
+    pub fn label_key(self) -> String {
+        format!("request-step-{}", self.as_str())
     }
 }
 
-/// How urgent a request is; each category has a response target per urgency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Urgency {
-    Low,
-    Normal,
-    Urgent,
+crate::text_enum! {
+    /// How urgent a request is; each category has a response target per urgency.
+    pub enum Urgency {
+        Low = "low",
+        Normal = "normal",
+        Urgent = "urgent",
+    }
 }
 
 impl Urgency {
-    pub const ALL: [Urgency; 3] = [Urgency::Low, Urgency::Normal, Urgency::Urgent];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Urgency::Low => "low",
-            Urgency::Normal => "normal",
-            Urgency::Urgent => "urgent",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Urgency> {
-        Urgency::ALL.into_iter().find(|x| x.as_str() == s.trim())
+    /// The catalogue key of the urgency's label.
+    pub fn label_key(self) -> String {
+        format!("request-urgency-{}", self.as_str())
     }
 }
 
@@ -191,14 +149,17 @@ mod tests {
         );
         assert_eq!(Step::Reopen.target(), Status::InProgress);
         for s in Status::ALL {
-            assert_eq!(Status::parse(s.as_str()), Some(s));
-            assert!(!Step::allowed_from(s).is_empty(), "no status is a dead end");
+            assert_eq!(Status::parse(s.as_str()), Some(*s));
+            assert!(
+                !Step::allowed_from(*s).is_empty(),
+                "no status is a dead end"
+            );
         }
         for s in Step::ALL {
-            assert_eq!(Step::parse(s.as_str()), Some(s));
+            assert_eq!(Step::parse(s.as_str()), Some(*s));
         }
         assert_eq!(
-            Status::open_codes(),
+            Status::OPEN.map(Status::as_str),
             ["new", "routed", "in_progress", "waiting"]
         );
     }

@@ -1,83 +1,87 @@
 //! Pole 1, tenant service: requests (demandes / signalements). A tenant, an ISC, department staff or a
 //! committee member records a request for a building (a dwelling and a tenant optionally); its
-//! category routes it to a department with a response target per urgency. The request then follows
-//! the [`lifecycle`]; every step and comment is an event with who and when. Many reports of one problem
-//! link to one building-level request; closing as "not ours" requires a referral; a few weeks after
-//! resolution the tenant is asked whether it really is fixed ([`jobs`]).
+//! [`categories`] route it to a department with a response target per urgency. The request then
+//! follows the [`lifecycle`]; every step and comment is an event with who and when. Many reports of
+//! one problem link to one building-level request; closing as "not ours" requires a referral; a few
+//! weeks after resolution the tenant is asked whether it really is fixed ([`jobs`]).
 //!
-//! Who sees what ([`Viewer`]): admins and ISCs the whole office, staff their department's requests,
-//! committee members their buildings', tenants their own. Everything else answers 404.
+//! Who sees what is the actor's scope of `Resource::Requests`: admins and ISCs the whole office,
+//! staff their department's requests, committee members their buildings', tenants their own.
+//! Everything else answers 404.
+//!
+//! Rows and insert structs here; [`input`] parses submissions once, [`queries`] reads within the
+//! actor's scope, [`service`] holds the rules and writes, [`mail`] the messages, [`pages`] and
+//! [`api`] are thin handlers whose paths `routes/requests.rs` lists.
 
 pub mod api;
 pub mod categories;
-pub mod filter;
-mod form;
+mod export;
+pub mod input;
 pub mod jobs;
 pub mod lifecycle;
-mod mail;
-mod overview;
+pub mod mail;
 pub mod pages;
 pub mod photos;
+pub mod queries;
 pub mod service;
-mod show;
-pub mod store;
 
-use actix_web::web;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
-use utoipa::OpenApi;
 
-use crate::db::schema::users;
-use crate::db::DbConnection;
-use crate::domain::roles::{Action, Role};
-use crate::error::AppError;
-use crate::web::CurrentUser;
+use crate::db::schema::{request_events, request_photos, requests};
+use crate::domain::ids::{
+    BuildingId, CategoryId, DepartmentId, DwellingId, OfficeId, RequestId, TenantId, UserId,
+};
 
-pub use filter::{RequestFilter, RequestQuery};
 pub use lifecycle::{Status, Step, Urgency};
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    pages::configure(cfg);
-    categories::configure(cfg);
-    photos::configure(cfg);
-    jobs::configure(cfg);
-}
-
-pub fn configure_api(cfg: &mut web::ServiceConfig) {
-    api::configure(cfg);
-}
-
-pub fn api_docs() -> Vec<utoipa::openapi::OpenApi> {
-    vec![api::Doc::openapi()]
-}
-
-/// The source name of journal entries written by requests.
-pub const JOURNAL_SOURCE: &str = "request";
 
 /// Longest description or comment, in characters.
 pub const TEXT_MAX: usize = 4000;
 
+crate::text_enum! {
+    /// What a request event records.
+    pub enum EventKind {
+        Created = "created",
+        Step = "step",
+        Comment = "comment",
+        Link = "link",
+        /// The tenant answered the follow-up: fixed.
+        FollowupYes = "followup_yes",
+        /// The tenant answered the follow-up: not fixed (the request is reopened).
+        FollowupNo = "followup_no",
+    }
+}
+
+crate::text_enum! {
+    /// The tenant's answer to the follow-up question.
+    pub enum FollowupAnswer {
+        /// Not answered (or not asked).
+        Pending = "",
+        Fixed = "yes",
+        NotFixed = "no",
+    }
+}
+
 /// A request as stored.
-#[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = requests)]
 pub struct Request {
-    pub id: i64,
-    pub office_id: i64,
-    pub building_id: i64,
-    pub dwelling_id: Option<i64>,
-    pub tenant_id: Option<i64>,
-    pub category_id: i64,
-    pub department_id: Option<i64>,
-    /// low, normal, urgent
-    pub urgency: String,
+    pub id: RequestId,
+    pub office_id: OfficeId,
+    pub building_id: BuildingId,
+    pub dwelling_id: Option<DwellingId>,
+    pub tenant_id: Option<TenantId>,
+    pub category_id: CategoryId,
+    pub department_id: Option<DepartmentId>,
+    pub urgency: Urgency,
     pub description: String,
-    /// new, routed, in_progress, waiting, resolved, closed
-    pub status: String,
+    pub status: Status,
     /// The building-level request this one is linked under.
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<RequestId>,
     /// The accompanying ISC.
-    pub isc_id: Option<i64>,
-    pub created_by: i64,
+    pub isc_id: Option<UserId>,
+    pub created_by: UserId,
     /// When the response target is passed.
     pub due_at: NaiveDateTime,
     pub resolved_at: Option<NaiveDateTime>,
@@ -88,8 +92,7 @@ pub struct Request {
     #[serde(skip)]
     pub followup_token: Option<String>,
     pub followup_sent_at: Option<NaiveDateTime>,
-    /// "", yes or no
-    pub followup_answer: String,
+    pub followup_answer: FollowupAnswer,
     /// Send it back with every change; a stale one answers 409.
     pub version: i32,
     pub created_at: NaiveDateTime,
@@ -97,62 +100,101 @@ pub struct Request {
 }
 
 impl Request {
-    pub fn status(&self) -> Status {
-        Status::parse(&self.status).unwrap_or(Status::New)
-    }
-
     /// Open and past its response target at `now`.
     pub fn is_late(&self, now: NaiveDateTime) -> bool {
-        self.status().is_open() && self.due_at < now
+        self.status.is_open() && self.due_at < now
     }
 }
 
-/// Which requests an account may see.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// Admins and ISCs: the whole office.
-    Office,
-    /// Staff: their department's requests (and those they recorded).
-    Department(Option<i64>),
-    /// Committee members: the buildings assigned to the account (user_buildings).
-    Buildings,
-    /// Tenants: their own (users.tenant_id).
-    Tenant(Option<i64>),
+/// A request to insert: what [`service::create`] writes, and (with explicit ids) what the demo
+/// generator loads in bulk.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = requests, treat_none_as_default_value = false)]
+pub struct NewRequest<'a> {
+    pub office_id: OfficeId,
+    pub building_id: BuildingId,
+    pub dwelling_id: Option<DwellingId>,
+    pub tenant_id: Option<TenantId>,
+    pub category_id: CategoryId,
+    pub department_id: Option<DepartmentId>,
+    pub urgency: Urgency,
+    pub description: &'a str,
+    pub status: Status,
+    pub parent_id: Option<RequestId>,
+    pub isc_id: Option<UserId>,
+    pub created_by: UserId,
+    pub due_at: NaiveDateTime,
+    pub resolved_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+    pub followup_sent_at: Option<NaiveDateTime>,
+    pub followup_answer: FollowupAnswer,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }
 
-/// Who is looking, with what they may see and do.
-#[derive(Debug, Clone, Copy)]
-pub struct Viewer {
-    pub office_id: i64,
-    pub user_id: i64,
-    pub role: Role,
-    pub scope: Scope,
+/// A step or comment to insert (the service's, and the demo generator's in bulk).
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = request_events, treat_none_as_default_value = false)]
+pub struct NewEvent<'a> {
+    pub request_id: RequestId,
+    pub office_id: OfficeId,
+    pub kind: EventKind,
+    /// The status before a step, or empty.
+    pub from_status: &'static str,
+    /// The status after a step, or empty.
+    pub to_status: &'static str,
+    pub body: &'a str,
+    pub visible_to_tenant: bool,
+    /// None: the tenant, through a follow-up link.
+    pub author_id: Option<UserId>,
+    pub created_at: NaiveDateTime,
 }
 
-impl Viewer {
-    /// The viewer for `user`; a tenant account's tenant is read from the database.
-    pub fn load(conn: &mut DbConnection, user: &CurrentUser) -> Result<Viewer, AppError> {
-        let scope = match user.role {
-            Role::Admin | Role::Isc => Scope::Office,
-            Role::Staff => Scope::Department(user.department_id),
-            Role::Committee => Scope::Buildings,
-            Role::Tenant => Scope::Tenant(
-                users::table
-                    .find(user.id)
-                    .select(users::tenant_id)
-                    .first::<Option<i64>>(conn)?,
-            ),
-        };
-        Ok(Viewer {
-            office_id: user.office_id,
-            user_id: user.id,
-            role: user.role,
-            scope,
-        })
+impl<'a> NewEvent<'a> {
+    /// An event of `kind` on `r`, visible to the tenant, without change or text.
+    pub fn on(r: &Request, kind: EventKind, author_id: Option<UserId>, at: NaiveDateTime) -> Self {
+        NewEvent {
+            request_id: r.id,
+            office_id: r.office_id,
+            kind,
+            from_status: "",
+            to_status: "",
+            body: "",
+            visible_to_tenant: true,
+            author_id,
+            created_at: at,
+        }
     }
 
-    /// May take lifecycle steps, link requests and write internal comments.
-    pub fn handles(&self) -> bool {
-        self.role.can(Action::HandleRequests)
+    /// The event records a change of status.
+    pub fn change(self, from: Status, to: Status) -> Self {
+        NewEvent {
+            from_status: from.as_str(),
+            to_status: to.as_str(),
+            ..self
+        }
     }
+
+    /// The event carries `body`, shown to the tenant or kept internal.
+    pub fn body(self, body: &'a str, visible_to_tenant: bool) -> Self {
+        NewEvent {
+            body,
+            visible_to_tenant,
+            ..self
+        }
+    }
+}
+
+/// A photo's file as recorded (the bytes are on disk under `uploads.dir`).
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = request_photos)]
+pub struct NewPhoto<'a> {
+    pub request_id: RequestId,
+    pub office_id: OfficeId,
+    pub stored_name: &'a str,
+    pub content_type: &'static str,
+    pub size_bytes: i32,
+    pub uploaded_by: UserId,
+    pub created_at: NaiveDateTime,
 }

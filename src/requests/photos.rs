@@ -1,6 +1,7 @@
 //! Request photos: up to five JPEG, PNG or WebP images per request, recognised by their first bytes
 //! (not their name), under a size limit, stored as files under `uploads.dir` (not in the database)
-//! and served only to those who may see the request.
+//! and served only to those who may see the request. A file is written before the transaction
+//! that records it, and removed again if that transaction fails.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,22 +9,20 @@ use std::path::{Path, PathBuf};
 use actix_multipart::Multipart;
 use actix_session::Session;
 use actix_web::http::header;
-use actix_web::{get, web, HttpResponse};
-use diesel::prelude::*;
+use actix_web::HttpResponse;
+use diesel::RunQueryDsl;
 use futures_util::StreamExt;
 use rand::Rng;
 
-use super::{store, Viewer};
+use super::{queries, NewPhoto};
+use crate::access::{Actor, Caller};
 use crate::db::schema::request_photos;
 use crate::db::{now, DbConnection};
+use crate::domain::ids::{OfficeId, PhotoId, RequestId};
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::web::{csrf, CurrentUser};
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(show_photo);
-}
+use crate::web::csrf;
 
 /// Most photos a request may have.
 pub const MAX_PHOTOS: usize = 5;
@@ -46,6 +45,13 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 pub struct UploadedFile {
     pub data: Vec<u8>,
     pub too_large: bool,
+}
+
+/// An uploaded file recognised as a photo.
+#[derive(Debug)]
+pub struct Photo {
+    pub data: Vec<u8>,
+    pub content_type: &'static str,
 }
 
 /// The text fields and the files (field `photos`) of a multipart form.
@@ -118,22 +124,25 @@ pub async fn read_page_form(
     Ok(form)
 }
 
+fn too_many(errors: &mut FieldErrors) {
+    errors.add_limit("photos", "err-request-too-many-photos", MAX_PHOTOS as i64);
+}
+
 /// Checks the files: images only, each under the limit, at most `MAX_PHOTOS` with the `existing`.
-pub fn check(
-    files: Vec<UploadedFile>,
-    existing: usize,
-    errors: &mut FieldErrors,
-) -> Vec<(Vec<u8>, &'static str)> {
+pub fn check(files: Vec<UploadedFile>, existing: usize, errors: &mut FieldErrors) -> Vec<Photo> {
     if files.len() + existing > MAX_PHOTOS {
-        errors.add_limit("photos", "err-request-too-many-photos", MAX_PHOTOS as i64);
+        too_many(errors);
         return Vec::new();
     }
     let mut ok = Vec::new();
     for f in files {
         if f.too_large {
             errors.add("photos", "err-request-photo-too-large");
-        } else if let Some(ct) = sniff(&f.data) {
-            ok.push((f.data, ct));
+        } else if let Some(content_type) = sniff(&f.data) {
+            ok.push(Photo {
+                data: f.data,
+                content_type,
+            });
         } else {
             errors.add("photos", "err-request-photo-not-image");
         }
@@ -141,76 +150,103 @@ pub fn check(
     ok
 }
 
-fn office_dir(dir: &str, office_id: i64) -> PathBuf {
+fn office_dir(dir: &str, office_id: OfficeId) -> PathBuf {
     Path::new(dir).join(format!("office-{office_id}"))
 }
 
-/// Writes the photos' files (before the transaction); their stored names. On a later failure the
-/// caller removes them with [`remove_files`].
-pub fn write_files(
-    dir: &str,
-    office_id: i64,
-    photos: &[(Vec<u8>, &'static str)],
-) -> Result<Vec<String>, AppError> {
-    let folder = office_dir(dir, office_id);
-    std::fs::create_dir_all(&folder).map_err(AppError::internal)?;
-    let mut names = Vec::new();
-    for (data, _) in photos {
-        let bytes: [u8; 16] = rand::thread_rng().gen();
-        let name: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        if let Err(e) = std::fs::write(folder.join(&name), data) {
-            remove_files(dir, office_id, &names);
-            return Err(AppError::internal(e));
+/// Photos written to disk for one request, to record in its transaction (or remove again).
+pub struct Stored {
+    dir: String,
+    office_id: OfficeId,
+    photos: Vec<(String, &'static str, i32)>,
+}
+
+impl Stored {
+    /// Writes the photos' files under `dir` (before the transaction that records them).
+    pub fn write(dir: &str, office_id: OfficeId, photos: &[Photo]) -> Result<Stored, AppError> {
+        let folder = office_dir(dir, office_id);
+        let mut stored = Stored {
+            dir: dir.to_owned(),
+            office_id,
+            photos: Vec::new(),
+        };
+        if photos.is_empty() {
+            return Ok(stored);
         }
-        names.push(name);
+        std::fs::create_dir_all(&folder).map_err(AppError::internal)?;
+        for p in photos {
+            let bytes: [u8; 16] = rand::thread_rng().gen();
+            let name: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            if let Err(e) = std::fs::write(folder.join(&name), &p.data) {
+                stored.remove();
+                return Err(AppError::internal(e));
+            }
+            stored
+                .photos
+                .push((name, p.content_type, p.data.len() as i32));
+        }
+        Ok(stored)
     }
-    Ok(names)
+
+    /// How many photos were written.
+    pub fn len(&self) -> usize {
+        self.photos.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.photos.is_empty()
+    }
+
+    /// Removes the files again (the transaction that was to record them failed).
+    pub fn remove(&self) {
+        let folder = office_dir(&self.dir, self.office_id);
+        for (name, _, _) in &self.photos {
+            let _ = std::fs::remove_file(folder.join(name));
+        }
+    }
+
+    /// Records the files as photos of request `request_id`, uploaded by `actor`.
+    pub fn insert(
+        &self,
+        conn: &mut DbConnection,
+        actor: &Actor,
+        request_id: RequestId,
+    ) -> Result<(), AppError> {
+        for (stored_name, content_type, size_bytes) in &self.photos {
+            diesel::insert_into(request_photos::table)
+                .values(NewPhoto {
+                    request_id,
+                    office_id: actor.office_id,
+                    stored_name,
+                    content_type,
+                    size_bytes: *size_bytes,
+                    uploaded_by: actor.user_id,
+                    created_at: now(),
+                })
+                .execute(conn)?;
+        }
+        Ok(())
+    }
 }
 
-pub fn remove_files(dir: &str, office_id: i64, names: &[String]) {
-    for n in names {
-        let _ = std::fs::remove_file(office_dir(dir, office_id).join(n));
-    }
-}
-
-/// Records written files as photos of request `request_id`.
-pub fn insert(
-    conn: &mut DbConnection,
-    viewer: &Viewer,
-    request_id: i64,
-    photos: &[(Vec<u8>, &'static str)],
-    names: &[String],
-) -> Result<(), AppError> {
-    for ((data, ct), name) in photos.iter().zip(names) {
-        diesel::insert_into(request_photos::table)
-            .values((
-                request_photos::request_id.eq(request_id),
-                request_photos::office_id.eq(viewer.office_id),
-                request_photos::stored_name.eq(name),
-                request_photos::content_type.eq(*ct),
-                request_photos::size_bytes.eq(data.len() as i32),
-                request_photos::uploaded_by.eq(viewer.user_id),
-                request_photos::created_at.eq(now()),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
-}
-
-/// Adds photos to a request the viewer may see: checks them, writes the files, records them in one
-/// transaction (the files are removed again if it fails). Returns how many were added.
-pub async fn add(
+/// Adds photos to a request the caller may see: checks them against those it has, writes the
+/// files, and records them in one transaction which then runs `then` (the files are removed again
+/// if it fails).
+pub async fn add<T, F>(
     state: &AppState,
-    user: &CurrentUser,
-    request_id: i64,
+    caller: Caller,
+    request_id: RequestId,
     files: Vec<UploadedFile>,
-) -> Result<usize, AppError> {
-    let u = user.clone();
-    let existing = state
-        .db(move |c| {
-            let v = Viewer::load(c, &u)?;
-            store::find(c, &v, request_id)?;
-            Ok(store::photos(c, request_id)?.len())
+    then: F,
+) -> Result<(Actor, T), AppError>
+where
+    F: FnOnce(&mut DbConnection, &Actor) -> Result<T, AppError> + Send + 'static,
+    T: Send + 'static,
+{
+    let (actor, existing) = state
+        .read(caller.clone(), move |c, actor| {
+            queries::find(c, actor, request_id)?;
+            Ok(queries::photo_ids(c, request_id)?.len())
         })
         .await?;
     let mut errors = FieldErrors::new();
@@ -219,65 +255,49 @@ pub async fn add(
     }
     let photos = check(files, existing, &mut errors);
     errors.into_result(())?;
-    let dir = state.settings.uploads.dir.clone();
-    let names = write_files(&dir, user.office_id, &photos)?;
-    let (u, n) = (user.clone(), names.clone());
-    let count = photos.len();
+    let stored = Stored::write(&state.settings.uploads.dir, actor.office_id, &photos)?;
+    let stored = std::sync::Arc::new(stored);
+    let recorded = stored.clone();
     let result = state
-        .db_tx(move |c| {
-            let v = Viewer::load(c, &u)?;
-            store::find(c, &v, request_id)?;
-            if store::photos(c, request_id)?.len() + photos.len() > MAX_PHOTOS {
+        .write(caller, move |c, actor| {
+            queries::find(c, actor, request_id)?;
+            if queries::photo_ids(c, request_id)?.len() + recorded.len() > MAX_PHOTOS {
                 let mut e = FieldErrors::new();
-                e.add_limit("photos", "err-request-too-many-photos", MAX_PHOTOS as i64);
+                too_many(&mut e);
                 return Err(e.into());
             }
-            insert(c, &v, request_id, &photos, &n)
+            recorded.insert(c, actor, request_id)?;
+            then(c, actor)
         })
         .await;
     if result.is_err() {
-        remove_files(&dir, user.office_id, &names);
+        stored.remove();
     }
-    result.map(|()| count)
+    result
 }
 
-/// The bytes and type of a photo of a request the viewer may see.
+/// A photo of a request the caller may see (the page's and the API's answer alike), its file read
+/// in the same blocking call as the database.
 pub async fn load(
     state: &AppState,
-    user: &CurrentUser,
-    request_id: i64,
-    photo_id: i64,
+    caller: Caller,
+    request_id: RequestId,
+    photo_id: PhotoId,
 ) -> Result<HttpResponse, AppError> {
-    let u = user.clone();
-    let (name, ct) = state
-        .db(move |c| {
-            let v = Viewer::load(c, &u)?;
-            store::find(c, &v, request_id)?;
-            Ok(request_photos::table
-                .filter(request_photos::id.eq(photo_id))
-                .filter(request_photos::request_id.eq(request_id))
-                .select((request_photos::stored_name, request_photos::content_type))
-                .first::<(String, String)>(c)?)
+    let dir = state.settings.uploads.dir.clone();
+    let (_, (data, content_type)) = state
+        .read(caller, move |c, actor| {
+            queries::find(c, actor, request_id)?;
+            let (name, content_type) = queries::photo_file(c, request_id, photo_id)?;
+            let data = std::fs::read(office_dir(&dir, actor.office_id).join(name))
+                .map_err(|_| AppError::NotFound)?;
+            Ok((data, content_type))
         })
         .await?;
-    let path = office_dir(&state.settings.uploads.dir, user.office_id).join(name);
-    let data = web::block(move || std::fs::read(path))
-        .await?
-        .map_err(|_| AppError::NotFound)?;
     Ok(HttpResponse::Ok()
-        .content_type(ct)
+        .content_type(content_type)
         .insert_header((header::CACHE_CONTROL, "private, max-age=3600"))
         .body(data))
-}
-
-#[get("/requests/{id:\\d+}/photos/{photo:\\d+}")]
-async fn show_photo(
-    state: web::Data<AppState>,
-    user: CurrentUser,
-    path: web::Path<(i64, i64)>,
-) -> Result<HttpResponse, AppError> {
-    let (id, photo) = path.into_inner();
-    load(&state, &user, id, photo).await
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod journal;
 pub mod openapi;
+mod requests;
 
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
@@ -10,7 +11,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{accounts, email, home, registry, requests, workshops};
+use crate::{accounts, email, home, registry, workshops};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -22,7 +23,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(journal::pages)
         .configure(email::pages::configure)
         .configure(workshops::configure)
-        .configure(requests::configure)
+        .configure(requests::pages)
         .service(
             web::scope("/api/v1")
                 .route("/openapi.json", web::get().to(openapi::openapi_json))
@@ -31,7 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(registry::configure_api)
                 .configure(journal::api)
                 .configure(workshops::configure_api)
-                .configure(requests::configure_api)
+                .configure(requests::api)
                 .default_service(web::to(not_found)),
         )
         .default_service(web::to(not_found));

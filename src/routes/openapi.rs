@@ -38,7 +38,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .into_iter()
         .chain([super::journal::Doc::openapi()])
         .chain(crate::workshops::api_docs())
-        .chain(crate::requests::api_docs())
+        .chain([super::requests::Doc::openapi()])
         .chain([crate::accounts::users::api_doc()])
     {
         doc.merge(part);

@@ -283,17 +283,19 @@ async fn only_administrators_see_the_outbox() {
 
 #[actix_web::test]
 async fn routing_a_request_delivers_the_department_notice_and_the_tenants_update_over_smtp() {
-    use crate::requests::{record, step, tenant, world};
+    use crate::requests::{record, step, tenant, world, NewTenant};
     let smtp = TestSmtp::up();
     let app = spawn_app_with(|s| smtp.configure(s)).await;
     let w = world(&app, "Office d'habitation de Trois-Rivières");
     let (_, t) = tenant(
         &app,
         w.admin.office_id,
-        w.building,
-        "helene@example.org",
-        true,
-        "fr",
+        NewTenant {
+            building: w.building,
+            email: "helene@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
     );
     let id = record(&app, &w.isc, w.building, w.category, Some(t));
     let isc = app.login(&w.isc).await;

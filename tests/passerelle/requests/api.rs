@@ -1,7 +1,7 @@
 use reqwest::StatusCode;
 use serde_json::json;
 
-use super::{png, tenant, world};
+use super::{png, tenant, world, NewTenant};
 use crate::helpers::{json_of, spawn_app_with};
 
 #[actix_web::test]
@@ -13,10 +13,12 @@ async fn the_api_records_moves_links_and_lists_requests_with_versions() {
     let (_, t) = tenant(
         &app,
         w.admin.office_id,
-        w.building,
-        "a@example.org",
-        true,
-        "fr",
+        NewTenant {
+            building: w.building,
+            email: "a@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
     );
     let api = app.api(&w.isc).await;
     let body = json!({"building_id": w.building, "category_id": w.category, "tenant_id": t, "urgency": "urgent", "description": "Porte d'entrée brisée"});

@@ -1,27 +1,37 @@
-use chrono::Duration;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use passerelle::db::{self, schema::requests};
+use passerelle::db::schema::requests;
 use passerelle::requests::jobs::{run_due_followups, run_due_late_digests};
 use reqwest::StatusCode;
 
-use super::{mails, record, state_of, step, tenant, world};
+use super::{mails, record, record_at, state_of, step, tenant, world, NewTenant, Report};
 use crate::helpers::spawn_app;
+
+/// A Monday, 10 h in Montréal: days counted from it never cross midnight within a test.
+fn monday_morning() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 3, 2)
+        .and_then(|d| d.and_hms_opt(15, 0, 0))
+        .unwrap()
+}
 
 #[actix_web::test]
 async fn late_requests_make_one_digest_a_day_for_the_department_and_the_isc() {
     let app = spawn_app().await;
     let w = world(&app, "OH Test");
-    let a = record(&app, &w.isc, w.building, w.category, None);
-    let b = record(&app, &w.isc, w.building, w.category, None);
+    let now = monday_morning();
+    let report = || Report {
+        building: w.building,
+        category: w.category,
+        tenant: None,
+        at: now,
+    };
+    let a = record_at(&app, &w.isc, report());
+    let b = record_at(&app, &w.isc, report());
     let browser = app.login(&w.isc).await;
     step(&browser, a, 1, "route", &[]).await;
     step(&browser, b, 1, "route", &[]).await;
-    let (templates, base) = (
-        app.state.emails.clone(),
-        app.state.settings.server.base_url.clone(),
-    );
-    let now = db::now();
-    let run = |at| app.db(|c| run_due_late_digests(c, &templates, &base, at).unwrap());
+    let mail = app.state.mail.clone();
+    let run = |at| app.db(|c| run_due_late_digests(c, &mail, at).unwrap());
     assert_eq!(run(now), 0, "nothing is late yet");
     let later = now + Duration::days(8);
     assert_eq!(run(later), 2, "one for the department, one for the ISC");
@@ -50,24 +60,31 @@ async fn weeks_after_resolution_the_tenant_is_asked_and_no_reopens_the_request()
     let (_, t) = tenant(
         &app,
         w.admin.office_id,
-        w.building,
-        "helene@example.org",
-        true,
-        "fr",
+        NewTenant {
+            building: w.building,
+            email: "helene@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
     );
     let id = record(&app, &w.isc, w.building, w.category, Some(t));
     let browser = app.login(&w.isc).await;
     step(&browser, id, 1, "route", &[]).await;
     step(&browser, id, 2, "resolve", &[]).await;
-    let (templates, base) = (
-        app.state.emails.clone(),
-        app.state.settings.server.base_url.clone(),
-    );
+    let mail = app.state.mail.clone();
     let days = app.state.settings.requests.followup_days;
     assert_eq!(days, 21);
-    let run = |at| app.db(|c| run_due_followups(c, &templates, &base, days, at).unwrap());
-    assert_eq!(run(db::now() + Duration::days(20)), 0, "too early");
-    let at = db::now() + Duration::days(22);
+    let run = |at| app.db(|c| run_due_followups(c, &mail, days, at).unwrap());
+    // Days are counted from the instant the request was resolved, not from the clock.
+    let resolved: NaiveDateTime = app.db(|c| {
+        requests::table
+            .find(id)
+            .select(requests::resolved_at.assume_not_null())
+            .first(c)
+            .unwrap()
+    });
+    assert_eq!(run(resolved + Duration::days(20)), 0, "too early");
+    let at = resolved + Duration::days(22);
     assert_eq!(run(at), 1);
     assert_eq!(run(at), 0, "asked once");
     let asked = mails(&app, "request_followup");

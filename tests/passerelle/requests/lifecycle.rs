@@ -2,7 +2,7 @@ use diesel::prelude::*;
 use passerelle::db::schema::{journal_entries, request_categories, request_events, requests};
 use reqwest::StatusCode;
 
-use super::{mails, post_request, record, state_of, step, tenant, world};
+use super::{mails, post_request, record, state_of, step, tenant, world, NewTenant};
 use crate::helpers::spawn_app;
 
 #[actix_web::test]
@@ -138,10 +138,12 @@ async fn routing_mails_the_department_and_the_tenant_who_consented_in_their_lang
     let (_, t) = tenant(
         &app,
         w.admin.office_id,
-        w.building,
-        "helene@example.org",
-        true,
-        "en",
+        NewTenant {
+            building: w.building,
+            email: "helene@example.org",
+            consent_email: true,
+            language: "en",
+        },
     );
     let id = record(&app, &w.isc, w.building, w.category, Some(t));
     let browser = app.login(&w.isc).await;
@@ -190,10 +192,12 @@ async fn a_tenant_without_email_consent_is_not_emailed() {
     let (_, t) = tenant(
         &app,
         w.admin.office_id,
-        w.building,
-        "helene@example.org",
-        false,
-        "fr",
+        NewTenant {
+            building: w.building,
+            email: "helene@example.org",
+            consent_email: false,
+            ..Default::default()
+        },
     );
     let id = record(&app, &w.isc, w.building, w.category, Some(t));
     let browser = app.login(&w.isc).await;
@@ -265,10 +269,12 @@ async fn closing_as_not_ours_requires_a_referral_which_the_tenant_is_told() {
     let (_, t) = tenant(
         &app,
         w.admin.office_id,
-        w.building,
-        "helene@example.org",
-        true,
-        "fr",
+        NewTenant {
+            building: w.building,
+            email: "helene@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
     );
     let id = record(&app, &w.isc, w.building, w.category, Some(t));
     let browser = app.login(&w.isc).await;
@@ -333,10 +339,12 @@ async fn reports_linked_under_a_building_issue_are_resolved_with_it_and_each_ten
         let (_, t) = tenant(
             &app,
             office,
-            w.building,
-            &format!("t{i}@example.org"),
-            true,
-            "fr",
+            NewTenant {
+                building: w.building,
+                email: &format!("t{i}@example.org"),
+                consent_email: true,
+                ..Default::default()
+            },
         );
         let id = record(&app, &w.isc, w.building, w.category, Some(t));
         let res = browser

@@ -9,6 +9,7 @@ mod lifecycle;
 mod photos;
 mod scope;
 
+use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use passerelle::db::schema::{
     departments, dwellings, outbox, request_categories, requests, tenants, users,
@@ -66,17 +67,31 @@ pub fn world(app: &TestApp, name: &str) -> World {
     }
 }
 
-/// A dwelling of `building` and its tenant, who consented to email (or not), in `lang`.
-pub fn tenant(
-    app: &TestApp,
-    office: i64,
-    building: i64,
-    email: &str,
-    consent: bool,
-    lang: &str,
-) -> (i64, i64) {
+/// A dwelling and its tenant, for a test: in which building, with which address, whether they
+/// consented to email, in which language.
+pub struct NewTenant<'a> {
+    pub building: i64,
+    pub email: &'a str,
+    pub consent_email: bool,
+    pub language: &'a str,
+}
+
+impl Default for NewTenant<'_> {
+    fn default() -> Self {
+        NewTenant {
+            building: 0,
+            email: "",
+            consent_email: false,
+            language: "fr",
+        }
+    }
+}
+
+/// A dwelling of the office and its tenant, as `t` describes them: (dwelling, tenant).
+pub fn tenant(app: &TestApp, office: i64, t: NewTenant) -> (i64, i64) {
     let number = format!("{}", rand::random::<u16>());
-    let (email, lang) = (email.to_owned(), lang.to_owned());
+    let (building, consent) = (t.building, t.consent_email);
+    let (email, lang) = (t.email.to_owned(), t.language.to_owned());
     app.db(move |c| {
         let d: i64 = diesel::insert_into(dwellings::table)
             .values((
@@ -124,7 +139,7 @@ pub fn tenant_account(app: &TestApp, office: i64, tenant_id: i64) -> TestUser {
     u
 }
 
-/// Records a request straight through the service, as `user`.
+/// Records a request straight through the service, as `user`, now.
 pub fn record(
     app: &TestApp,
     user: &TestUser,
@@ -132,38 +147,49 @@ pub fn record(
     category: i64,
     tenant: Option<i64>,
 ) -> i64 {
-    use passerelle::requests::{service, Viewer};
-    let input = service::RequestInput {
-        building_id: Some(building.to_string()),
-        tenant_id: tenant.map(|t| t.to_string()),
-        category_id: Some(category.to_string()),
-        urgency: Some("normal".into()),
-        description: Some("Le robinet de la cuisine fuit.".into()),
-        ..Default::default()
+    let at = Report {
+        building,
+        category,
+        tenant,
+        at: db::now(),
     };
-    let u = current(app, user);
+    record_at(app, user, at)
+}
+
+/// A request to record through the service: where, about whom, and when.
+pub struct Report {
+    pub building: i64,
+    pub category: i64,
+    pub tenant: Option<i64>,
+    pub at: NaiveDateTime,
+}
+
+/// Records a request straight through the service, as `user`, at the report's instant.
+pub fn record_at(app: &TestApp, user: &TestUser, report: Report) -> i64 {
+    use passerelle::domain::ids::{BuildingId, CategoryId, TenantId};
+    use passerelle::requests::{input::RequestData, service, Urgency};
+    let data = RequestData {
+        building_id: Some(BuildingId(report.building)),
+        dwelling_id: None,
+        tenant_id: report.tenant.map(TenantId),
+        category_id: CategoryId(report.category),
+        urgency: Urgency::Normal,
+        description: "Le robinet de la cuisine fuit.".into(),
+        parent_id: None,
+    };
     app.db(|c| {
-        let v = Viewer::load(c, &u).unwrap();
-        service::create(c, &v, &input, db::now()).unwrap()
+        let actor = actor(c, user);
+        service::create(c, &actor, &data, report.at).unwrap().get()
     })
 }
 
-/// The `CurrentUser` of a test account.
-pub fn current(app: &TestApp, user: &TestUser) -> passerelle::web::CurrentUser {
-    let row = app
-        .db(|c| passerelle::accounts::find_auth(c, user.id))
+/// The `Actor` of a test account.
+pub fn actor(conn: &mut DbConnection, user: &TestUser) -> passerelle::access::Actor {
+    use passerelle::access::{find_account, load_actor};
+    let account = find_account(conn, passerelle::domain::ids::UserId(user.id))
         .unwrap()
         .unwrap();
-    passerelle::web::CurrentUser {
-        id: row.id,
-        office_id: row.office_id,
-        office_name: row.office_name,
-        email: row.email,
-        display_name: row.display_name,
-        role: passerelle::domain::Role::parse(&row.role).unwrap(),
-        lang: passerelle::i18n::Lang::parse(&row.language),
-        department_id: row.department_id,
-    }
+    load_actor(conn, account).unwrap()
 }
 
 /// The request's (status, version).

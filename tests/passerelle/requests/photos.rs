@@ -1,6 +1,6 @@
 use reqwest::StatusCode;
 
-use super::{png, post_request, tenant, tenant_account, world};
+use super::{png, post_request, tenant, tenant_account, world, NewTenant};
 use crate::helpers::spawn_app_with;
 
 #[actix_web::test]
@@ -14,7 +14,16 @@ async fn photos_are_checked_stored_outside_the_database_and_shown_only_to_those_
     .await;
     let w = world(&app, "OH Test");
     let office = w.admin.office_id;
-    let (_, t) = tenant(&app, office, w.building, "a@example.org", true, "fr");
+    let (_, t) = tenant(
+        &app,
+        office,
+        NewTenant {
+            building: w.building,
+            email: "a@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
+    );
     let browser = app.login(&w.isc).await;
     let (b, cat, ts) = (
         w.building.to_string(),
@@ -63,7 +72,16 @@ async fn photos_are_checked_stored_outside_the_database_and_shown_only_to_those_
     // The tenant sees their photo; another tenant does not.
     let own = app.login(&tenant_account(&app, office, t)).await;
     assert_eq!(own.get(&src).await.status(), StatusCode::OK);
-    let (_, t2) = tenant(&app, office, w.building, "b@example.org", true, "fr");
+    let (_, t2) = tenant(
+        &app,
+        office,
+        NewTenant {
+            building: w.building,
+            email: "b@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
+    );
     let other = app.login(&tenant_account(&app, office, t2)).await;
     assert_eq!(other.get(&src).await.status(), StatusCode::NOT_FOUND);
 }

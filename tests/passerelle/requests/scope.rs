@@ -2,7 +2,7 @@ use diesel::prelude::*;
 use passerelle::db::schema::{user_buildings, users};
 use reqwest::StatusCode;
 
-use super::{record, step, tenant, tenant_account, world};
+use super::{record, step, tenant, tenant_account, world, NewTenant};
 use crate::helpers::{building, spawn_app};
 
 #[actix_web::test]
@@ -11,8 +11,26 @@ async fn each_account_sees_only_the_requests_of_its_scope() {
     let w = world(&app, "OH Test");
     let office = w.admin.office_id;
     let other_building = building(&app, office, "Tour Saint-Michel");
-    let (_, t1) = tenant(&app, office, w.building, "a@example.org", true, "fr");
-    let (_, t2) = tenant(&app, office, other_building, "b@example.org", true, "fr");
+    let (_, t1) = tenant(
+        &app,
+        office,
+        NewTenant {
+            building: w.building,
+            email: "a@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
+    );
+    let (_, t2) = tenant(
+        &app,
+        office,
+        NewTenant {
+            building: other_building,
+            email: "b@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
+    );
     let mine = record(&app, &w.isc, w.building, w.category, Some(t1));
     let noise: i64 = {
         use passerelle::db::schema::request_categories as rc;
@@ -119,7 +137,16 @@ async fn a_tenant_records_a_request_about_their_own_home() {
     let w = world(&app, "OH Test");
     let office = w.admin.office_id;
     let other = building(&app, office, "Autre immeuble");
-    let (dwelling, t) = tenant(&app, office, w.building, "a@example.org", true, "fr");
+    let (dwelling, t) = tenant(
+        &app,
+        office,
+        NewTenant {
+            building: w.building,
+            email: "a@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
+    );
     let account = tenant_account(&app, office, t);
     let browser = app.login(&account).await;
     let (status, form) = browser.get_text("/requests/new").await;
@@ -214,7 +241,16 @@ async fn the_admin_gives_a_committee_account_its_buildings_and_a_tenant_account_
     let stranger = world(&app, "OH Ailleurs");
     let committee = app.user(office, "committee");
     let account = app.user(office, "tenant");
-    let (_, t) = tenant(&app, office, w.building, "a@example.org", true, "fr");
+    let (_, t) = tenant(
+        &app,
+        office,
+        NewTenant {
+            building: w.building,
+            email: "a@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
+    );
     let id = record(&app, &w.isc, w.building, w.category, Some(t));
     let admin = app.login(&w.admin).await;
     let (status, page) = admin

@@ -1,12 +1,13 @@
 //! The request lists' filters, shared by the list page, the department queue, the CSV export and
-//! the API: query-string values parsed into a `RequestFilter`, a message for each one that makes no
-//! sense.
+//! the API: query-string values parsed into a [`RequestFilter`], a message for each one that makes
+//! no sense.
 
 use serde::{Deserialize, Serialize};
 
-use super::{Status, Urgency};
-use crate::domain::FieldErrors;
-use crate::web::urlencode;
+use crate::domain::ids::{BuildingId, CategoryId, DepartmentId};
+use crate::domain::{validate, FieldErrors};
+use crate::requests::{Status, Urgency};
+use crate::web::pagination::{query_string, Pagination};
 
 /// `?status=&category_id=&building_id=&urgency=&late=&page=&per_page=` (all optional).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, utoipa::IntoParams)]
@@ -41,26 +42,16 @@ pub enum StatusFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RequestFilter {
     pub status: Option<StatusFilter>,
-    pub category_id: Option<i64>,
-    pub building_id: Option<i64>,
+    pub category_id: Option<CategoryId>,
+    pub building_id: Option<BuildingId>,
     pub urgency: Option<Urgency>,
     pub late: bool,
     /// The department queue: this department's requests, latest target first.
-    pub department_id: Option<i64>,
+    pub department_id: Option<DepartmentId>,
 }
 
 fn value(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or("").trim()
-}
-
-fn id(e: &mut FieldErrors, field: &str, v: &Option<String>) -> Option<i64> {
-    match value(v) {
-        "" => None,
-        s => s.parse::<i64>().ok().or_else(|| {
-            e.add(field, "err-unknown-reference");
-            None
-        }),
-    }
 }
 
 impl RequestQuery {
@@ -81,8 +72,8 @@ impl RequestQuery {
                 None
             }),
         };
-        let category_id = id(&mut e, "category_id", &self.category_id);
-        let building_id = id(&mut e, "building_id", &self.building_id);
+        let category_id = validate::reference(&mut e, "category_id", self.category_id.as_deref());
+        let building_id = validate::reference(&mut e, "building_id", self.building_id.as_deref());
         e.into_result(RequestFilter {
             status,
             category_id,
@@ -93,34 +84,25 @@ impl RequestQuery {
         })
     }
 
-    pub fn page(&self) -> i64 {
-        value(&self.page)
-            .parse::<i64>()
-            .unwrap_or(1)
-            .clamp(1, 1_000_000)
+    /// The API's page: `page` and `per_page`, leniently.
+    pub fn pagination(&self) -> Pagination {
+        Pagination::parse(self.page.as_deref(), self.per_page.as_deref())
     }
 
-    pub fn per_page(&self) -> i64 {
-        value(&self.per_page)
-            .parse::<i64>()
-            .unwrap_or(50)
-            .clamp(1, 200)
+    /// The HTML lists' page: `page` at the fixed page size.
+    pub fn html_page(&self) -> Pagination {
+        Pagination::html(self.page.as_deref())
     }
 
     /// The filters as a query string (no page), for pager and export links.
     pub fn to_query_string(&self) -> String {
-        [
-            ("status", &self.status),
-            ("category_id", &self.category_id),
-            ("building_id", &self.building_id),
-            ("urgency", &self.urgency),
-            ("late", &self.late),
-        ]
-        .iter()
-        .filter(|(_, v)| !value(v).is_empty())
-        .map(|(k, v)| format!("{k}={}", urlencode(value(v))))
-        .collect::<Vec<_>>()
-        .join("&")
+        query_string([
+            ("status", value(&self.status)),
+            ("category_id", value(&self.category_id)),
+            ("building_id", value(&self.building_id)),
+            ("urgency", value(&self.urgency)),
+            ("late", value(&self.late)),
+        ])
     }
 }
 
