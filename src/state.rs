@@ -91,6 +91,28 @@ impl AppState {
         forget_if_unauthenticated(&caller, result)
     }
 
+    /// For the few paths that act without a sign-in, on the authority of a signed token the
+    /// handler has checked (a consent-withdrawal link from an email): `f` on a connection of the
+    /// pool, with no actor.
+    pub async fn unsigned_read<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || f(&mut *pool.get()?)).await?
+    }
+
+    /// Like [`AppState::unsigned_read`], with `f` in one write transaction.
+    pub async fn unsigned_write<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || db::write_tx(&mut *pool.get()?, f)).await?
+    }
+
     /// The actor alone (pages that show a form and read nothing else).
     pub async fn actor(&self, caller: Caller) -> Result<Actor, AppError> {
         self.read(caller, |_, _| Ok(())).await.map(|(a, ())| a)

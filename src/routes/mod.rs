@@ -3,6 +3,7 @@
 
 mod journal;
 pub mod openapi;
+mod privacy;
 
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
@@ -20,6 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(accounts::users::configure)
         .configure(registry::configure)
         .configure(journal::pages)
+        .configure(privacy::pages)
         .configure(email::pages::configure)
         .configure(workshops::configure)
         .configure(requests::configure)
@@ -30,6 +32,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(accounts::users::configure_api)
                 .configure(registry::configure_api)
                 .configure(journal::api)
+                .configure(privacy::api)
                 .configure(workshops::configure_api)
                 .configure(requests::configure_api)
                 .default_service(web::to(not_found)),
