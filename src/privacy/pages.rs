@@ -27,7 +27,11 @@ pub async fn show_hub(
         .read(caller, |c, actor| {
             actor.require(Action::ManagePrivacy)?;
             Ok(Hub {
-                overdue_requests: super::access_requests::queries::count_overdue(c, actor, today())?,
+                overdue_requests: super::access_requests::queries::count_overdue(
+                    c,
+                    actor,
+                    today(),
+                )?,
                 officer_named: !super::officer::find(c, actor)?.name.is_empty(),
             })
         })

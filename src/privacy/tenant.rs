@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::access::{Actor, Scope};
-use crate::db::schema::tenants;
+use crate::db::schema::{offices, tenants};
 use crate::db::DbConnection;
 use crate::domain::ids::{OfficeId, TenantId};
 use crate::domain::roles::{Action, Resource};
@@ -67,4 +67,12 @@ pub fn find_tenant(
 /// The tenant `id` of any office (the signed withdrawal link is the authority, not a sign-in).
 pub fn tenant_by_id(conn: &mut DbConnection, id: TenantId) -> Result<TenantRef, AppError> {
     Ok(tenants::table.find(id).select(COLUMNS).first(conn)?)
+}
+
+/// The name of `office` (pages shown without a sign-in name the office they speak for).
+pub fn office_name(conn: &mut DbConnection, office: OfficeId) -> Result<String, AppError> {
+    Ok(offices::table
+        .find(office)
+        .select(offices::name)
+        .first(conn)?)
 }

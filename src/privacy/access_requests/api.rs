@@ -39,7 +39,9 @@ pub async fn api_list_access_requests(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let at = query.pagination();
-    let (_, paged) = state.read(caller, move |c, actor| queries::list(c, actor, at)).await?;
+    let (_, paged) = state
+        .read(caller, move |c, actor| queries::list(c, actor, at))
+        .await?;
     Ok(HttpResponse::Ok().json(paged.map(item)))
 }
 
@@ -77,7 +79,9 @@ pub async fn api_show_access_request(
     path: web::Path<AccessRequestId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let (_, found) = state.read(caller, move |c, actor| queries::find(c, actor, id)).await?;
+    let (_, found) = state
+        .read(caller, move |c, actor| queries::find(c, actor, id))
+        .await?;
     Ok(HttpResponse::Ok().json(item(found)))
 }
 

@@ -65,7 +65,11 @@ struct Raw<'a> {
     answered_on: Option<&'a str>,
 }
 
-fn check(mut e: FieldErrors, raw: Raw<'_>, today: NaiveDate) -> Result<AccessRequestData, FieldErrors> {
+fn check(
+    mut e: FieldErrors,
+    raw: Raw<'_>,
+    today: NaiveDate,
+) -> Result<AccessRequestData, FieldErrors> {
     let received_on = validate::required_date(&mut e, "received_on", raw.received_on);
     if received_on > today {
         e.add("received_on", "err-incident-future");
@@ -73,8 +77,14 @@ fn check(mut e: FieldErrors, raw: Raw<'_>, today: NaiveDate) -> Result<AccessReq
     let requester = validate::required(&mut e, "requester", raw.requester.unwrap_or(""), 200);
     let kind = validate::code(&mut e, "kind", raw.kind, Ask::parse, None);
     let details = validate::optional(&mut e, "details", raw.details, 2000);
-    let status = validate::code(&mut e, "status", raw.status, Status::parse, Some(Status::Received))
-        .unwrap_or(Status::Received);
+    let status = validate::code(
+        &mut e,
+        "status",
+        raw.status,
+        Status::parse,
+        Some(Status::Received),
+    )
+    .unwrap_or(Status::Received);
     let answered_on = validate::date(&mut e, "answered_on", raw.answered_on);
     match answered_on {
         None if status.is_closed() => e.add("answered_on", "err-required"),

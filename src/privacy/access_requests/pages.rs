@@ -62,9 +62,16 @@ pub async fn list_access_requests(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let at = Pagination::new(query.page, None);
-    let (actor, paged) = state.read(caller, move |c, actor| queries::list(c, actor, at)).await?;
+    let (actor, paged) = state
+        .read(caller, move |c, actor| queries::list(c, actor, at))
+        .await?;
     let lang = actor.lang;
-    let requests: Vec<RequestLine> = paged.items.clone().into_iter().map(|r| line(r, lang)).collect();
+    let requests: Vec<RequestLine> = paged
+        .items
+        .clone()
+        .into_iter()
+        .map(|r| line(r, lang))
+        .collect();
     let page = ListPage {
         overdue: requests.iter().filter(|r| r.overdue).count(),
         pager: paged.pager("/privacy/access-requests", ""),
@@ -141,7 +148,13 @@ pub async fn new_access_request(
         status: Some(Status::Received.as_str().into()),
         ..Default::default()
     };
-    render_form(&state, &session, &actor, None, (blank, FieldErrors::new(), StatusCode::OK))
+    render_form(
+        &state,
+        &session,
+        &actor,
+        None,
+        (blank, FieldErrors::new(), StatusCode::OK),
+    )
 }
 
 pub async fn edit_access_request(
@@ -151,8 +164,14 @@ pub async fn edit_access_request(
     path: web::Path<AccessRequestId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let (actor, found) = state.read(caller, move |c, actor| queries::find(c, actor, id)).await?;
-    let shown = (AccessRequestForm::of(&found), FieldErrors::new(), StatusCode::OK);
+    let (actor, found) = state
+        .read(caller, move |c, actor| queries::find(c, actor, id))
+        .await?;
+    let shown = (
+        AccessRequestForm::of(&found),
+        FieldErrors::new(),
+        StatusCode::OK,
+    );
     render_form(&state, &session, &actor, Some(id), shown)
 }
 
@@ -179,7 +198,11 @@ async fn save(
         })
         .await;
     match written {
-        Ok(_) => Ok(redirect(&session, "/privacy/access-requests", Some("flash-saved"))),
+        Ok(_) => Ok(redirect(
+            &session,
+            "/privacy/access-requests",
+            Some("flash-saved"),
+        )),
         Err(AppError::Validation(errors)) => {
             let actor = state.actor(caller).await?;
             let shown = (input, errors, StatusCode::UNPROCESSABLE_ENTITY);

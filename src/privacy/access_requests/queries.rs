@@ -20,7 +20,10 @@ fn lines(
     actor.require(Action::ManagePrivacy)?;
     Ok(access_requests::table
         .filter(access_requests::office_id.eq(actor.office_id))
-        .order((access_requests::received_on.desc(), access_requests::id.desc()))
+        .order((
+            access_requests::received_on.desc(),
+            access_requests::id.desc(),
+        ))
         .select(AccessRequest::as_select())
         .offset(at.offset())
         .limit(at.limit())
@@ -43,7 +46,14 @@ pub fn list(
 
 /// The whole register (the CSV export).
 pub fn list_all(conn: &mut DbConnection, actor: &Actor) -> Result<Vec<AccessRequest>, AppError> {
-    lines(conn, actor, Pagination { page: 1, per_page: i64::MAX })
+    lines(
+        conn,
+        actor,
+        Pagination {
+            page: 1,
+            per_page: i64::MAX,
+        },
+    )
 }
 
 /// One request of the office; `NotFound` for another office's.
@@ -69,7 +79,9 @@ pub fn count_overdue(
     actor.require(Action::ManagePrivacy)?;
     Ok(access_requests::table
         .filter(access_requests::office_id.eq(actor.office_id))
-        .filter(access_requests::status.eq_any([super::Status::Received, super::Status::InProgress]))
+        .filter(
+            access_requests::status.eq_any([super::Status::Received, super::Status::InProgress]),
+        )
         .filter(access_requests::due_on.lt(today))
         .select(count_star())
         .first(conn)?)

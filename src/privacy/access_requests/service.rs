@@ -12,7 +12,11 @@ use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 
-fn check_tenant(conn: &mut DbConnection, actor: &Actor, d: &AccessRequestData) -> Result<(), AppError> {
+fn check_tenant(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    d: &AccessRequestData,
+) -> Result<(), AppError> {
     let Some(id) = d.tenant_id else {
         return Ok(());
     };

@@ -72,11 +72,7 @@ struct Read {
     consultations: ConsultationsView,
 }
 
-fn read(
-    c: &mut crate::db::DbConnection,
-    actor: &Actor,
-    id: TenantId,
-) -> Result<Read, AppError> {
+fn read(c: &mut crate::db::DbConnection, actor: &Actor, id: TenantId) -> Result<Read, AppError> {
     let tenant = find_tenant(c, actor, id)?;
     let mut reads = Reads::new(actor, Channel::Page);
     reads.one(RecordKind::Tenant, id);
@@ -125,8 +121,15 @@ fn render_page(
 ) -> Result<HttpResponse, AppError> {
     let lang = actor.lang;
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
-    let (purpose, decision, how) = (value(&form.purpose), value(&form.decision), value(&form.how));
-    let staff_hows = How::ALL.iter().filter(|h| **h != How::EmailLink).map(|h| h.as_str());
+    let (purpose, decision, how) = (
+        value(&form.purpose),
+        value(&form.decision),
+        value(&form.how),
+    );
+    let staff_hows = How::ALL
+        .iter()
+        .filter(|h| **h != How::EmailLink)
+        .map(|h| h.as_str());
     let id = r.tenant.id;
     let page = TenantPrivacyPage {
         name: r.tenant.name(),
@@ -163,13 +166,21 @@ pub async fn show_tenant_privacy(
     path: web::Path<TenantId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let (actor, r) = state.read(caller, move |c, actor| read(c, actor, id)).await?;
+    let (actor, r) = state
+        .read(caller, move |c, actor| read(c, actor, id))
+        .await?;
     let blank = ConsentForm {
         decision: Some("given".into()),
         how: Some("in_person".into()),
         ..Default::default()
     };
-    render_page(&state, &session, &actor, r, (blank, FieldErrors::new(), StatusCode::OK))
+    render_page(
+        &state,
+        &session,
+        &actor,
+        r,
+        (blank, FieldErrors::new(), StatusCode::OK),
+    )
 }
 
 pub async fn record_consent(
@@ -196,7 +207,9 @@ pub async fn record_consent(
             Some("consent-flash-recorded"),
         )),
         Err(AppError::Validation(errors)) => {
-            let (actor, r) = state.read(caller, move |c, actor| read(c, actor, id)).await?;
+            let (actor, r) = state
+                .read(caller, move |c, actor| read(c, actor, id))
+                .await?;
             let shown = (input, errors, StatusCode::UNPROCESSABLE_ENTITY);
             render_page(&state, &session, &actor, r, shown)
         }

@@ -14,8 +14,8 @@ use crate::domain::consent::{Decision, How, Purpose};
 use crate::domain::ids::{TenantId, UserId};
 use crate::domain::roles::Action;
 use crate::error::AppError;
-use crate::privacy::tenant::{tenant_by_id, TenantRef};
 use crate::privacy::find_tenant;
+use crate::privacy::tenant::{tenant_by_id, TenantRef};
 
 fn insert(conn: &mut DbConnection, row: &NewConsentEvent) -> Result<ConsentEvent, AppError> {
     let event: ConsentEvent = diesel::insert_into(consent_events::table)
@@ -62,10 +62,26 @@ fn set_mirror(
 ) -> Result<usize, AppError> {
     Ok(match purpose {
         Purpose::ContactEmail => {
-            mirror_channel!(conn, tenant, consent_email_at, consent_email_by, given, at, by)
+            mirror_channel!(
+                conn,
+                tenant,
+                consent_email_at,
+                consent_email_by,
+                given,
+                at,
+                by
+            )
         }
         Purpose::ContactPhone => {
-            mirror_channel!(conn, tenant, consent_phone_at, consent_phone_by, given, at, by)
+            mirror_channel!(
+                conn,
+                tenant,
+                consent_phone_at,
+                consent_phone_by,
+                given,
+                at,
+                by
+            )
         }
         Purpose::ContactSms => {
             mirror_channel!(conn, tenant, consent_sms_at, consent_sms_by, given, at, by)
@@ -184,7 +200,11 @@ pub fn sync_channels(
         let data = ConsentData {
             purpose,
             partner: String::new(),
-            decision: if want { Decision::Given } else { Decision::Withdrawn },
+            decision: if want {
+                Decision::Given
+            } else {
+                Decision::Withdrawn
+            },
             how,
             expires_on: None,
             note: String::new(),
@@ -218,4 +238,28 @@ pub fn expire(conn: &mut DbConnection, day: NaiveDate) -> Result<usize, AppError
         }
     }
     Ok(stopped)
+}
+
+/// Gives every contact consent recorded only in the registry's columns (rows written in bulk: the
+/// demo generator, the CSV import) its first "given" event, as the migration did for the rows that
+/// existed then. Idempotent; answers how many events were written. One statement per channel, the
+/// same SQL on both databases (no placeholders; SQLite knows `FALSE` since 3.23).
+pub fn adopt_registry_consents(conn: &mut DbConnection) -> Result<usize, AppError> {
+    let mut written = 0;
+    for (purpose, column) in [
+        ("contact_email", "email"),
+        ("contact_phone", "phone"),
+        ("contact_sms", "sms"),
+    ] {
+        let sql = format!(
+            "INSERT INTO consent_events (office_id, tenant_id, purpose, partner, decision, at, \
+             recorded_by, by_tenant, how, note) \
+             SELECT t.office_id, t.id, '{purpose}', '', 'given', t.consent_{column}_at, \
+             t.consent_{column}_by, FALSE, 'form', '' FROM tenants t \
+             WHERE t.consent_{column}_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM consent_events e \
+             WHERE e.tenant_id = t.id AND e.purpose = '{purpose}')"
+        );
+        written += diesel::sql_query(sql).execute(conn)?;
+    }
+    Ok(written)
 }

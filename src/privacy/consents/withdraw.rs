@@ -11,17 +11,14 @@
 
 use actix_session::Session;
 use actix_web::{web, HttpResponse};
-use diesel::prelude::*;
 use serde::Serialize;
 
 use super::service;
-use crate::db::schema::offices;
-use crate::db::DbConnection;
 use crate::domain::consent::Purpose;
-use crate::domain::ids::{OfficeId, TenantId};
+use crate::domain::ids::TenantId;
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::privacy::tenant::tenant_by_id;
+use crate::privacy::tenant::{office_name, tenant_by_id};
 use crate::state::AppState;
 use crate::web::{render, Page};
 
@@ -40,10 +37,6 @@ fn token_of(state: &AppState, token: &str) -> Result<(TenantId, Purpose), AppErr
         .links()
         .read_withdrawal(token)
         .ok_or(AppError::NotFound)
-}
-
-fn office_name(c: &mut DbConnection, office: OfficeId) -> Result<String, AppError> {
-    Ok(offices::table.find(office).select(offices::name).first(c)?)
 }
 
 pub async fn show_withdrawal(

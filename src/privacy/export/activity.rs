@@ -89,12 +89,14 @@ fn load_requests(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<RequestFi
         .load(conn)?)
 }
 
-pub fn requests(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFile>, AppError> {
-    let list = load_requests(conn, t)?;
-    let ids: Vec<i64> = list.iter().map(|r| r.id).collect();
-    let steps: Vec<Step> = request_events::table
-        .filter(request_events::request_id.eq_any(&ids))
-        .order((request_events::request_id, request_events::created_at, request_events::id))
+fn load_steps(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<Step>, AppError> {
+    Ok(request_events::table
+        .filter(request_events::request_id.eq_any(ids))
+        .order((
+            request_events::request_id,
+            request_events::created_at,
+            request_events::id,
+        ))
         .select((
             request_events::request_id,
             request_events::created_at,
@@ -104,9 +106,12 @@ pub fn requests(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFil
             request_events::body,
             request_events::visible_to_tenant,
         ))
-        .load(conn)?;
-    let photos: Vec<Photo> = request_photos::table
-        .filter(request_photos::request_id.eq_any(&ids))
+        .load(conn)?)
+}
+
+fn load_photos(conn: &mut DbConnection, ids: &[i64]) -> Result<Vec<Photo>, AppError> {
+    Ok(request_photos::table
+        .filter(request_photos::request_id.eq_any(ids))
         .order(request_photos::id)
         .select((
             request_photos::request_id,
@@ -115,21 +120,25 @@ pub fn requests(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFil
             request_photos::size_bytes,
             request_photos::created_at,
         ))
-        .load(conn)?;
-    let mut by_request: BTreeMap<i64, (Vec<&Step>, Vec<&Photo>)> = BTreeMap::new();
-    steps.iter().for_each(|s| by_request.entry(s.request_id).or_default().0.push(s));
-    photos.iter().for_each(|p| by_request.entry(p.request_id).or_default().1.push(p));
-    let nested: Vec<RequestWithSteps<'_>> = list
-        .iter()
-        .map(|r| {
-            let (steps, photos) = by_request.remove(&r.id).unwrap_or_default();
-            RequestWithSteps { request: r, steps, photos }
-        })
-        .collect();
+        .load(conn)?)
+}
+
+/// The requests, their steps and their photos as three spreadsheets.
+fn request_sheets(
+    list: &[RequestFile],
+    steps: &[Step],
+    photos: &[Photo],
+) -> Result<Vec<ArchiveFile>, AppError> {
     let mut doc = CsvExport::new(&[
-        "numero", "creee_le", "categorie", "urgence", "statut", "description", "fermee_le",
+        "numero",
+        "creee_le",
+        "categorie",
+        "urgence",
+        "statut",
+        "description",
+        "fermee_le",
     ])?;
-    for r in &list {
+    for r in list {
         doc.row([
             r.id.to_string(),
             moment(r.created_at),
@@ -141,7 +150,7 @@ pub fn requests(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFil
         ])?;
     }
     let mut step_doc = CsvExport::new(&["demande", "moment", "etape", "de", "vers", "texte"])?;
-    for s in &steps {
+    for s in steps {
         step_doc.row([
             s.request_id.to_string(),
             moment(s.at),
@@ -152,7 +161,7 @@ pub fn requests(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFil
         ])?;
     }
     let mut photo_doc = CsvExport::new(&["demande", "photo", "type", "octets", "ajoutee_le"])?;
-    for p in &photos {
+    for p in photos {
         photo_doc.row([
             p.request_id.to_string(),
             p.id.to_string(),
@@ -162,11 +171,38 @@ pub fn requests(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFil
         ])?;
     }
     Ok(vec![
-        ArchiveFile::json("requests/requests.json", &nested)?,
         ArchiveFile::csv("requests/requests.csv", doc)?,
         ArchiveFile::csv("requests/steps.csv", step_doc)?,
         ArchiveFile::csv("requests/photos.csv", photo_doc)?,
     ])
+}
+
+pub fn requests(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFile>, AppError> {
+    let list = load_requests(conn, t)?;
+    let ids: Vec<i64> = list.iter().map(|r| r.id).collect();
+    let steps = load_steps(conn, &ids)?;
+    let photos = load_photos(conn, &ids)?;
+    let mut by_request: BTreeMap<i64, (Vec<&Step>, Vec<&Photo>)> = BTreeMap::new();
+    steps
+        .iter()
+        .for_each(|s| by_request.entry(s.request_id).or_default().0.push(s));
+    photos
+        .iter()
+        .for_each(|p| by_request.entry(p.request_id).or_default().1.push(p));
+    let nested: Vec<RequestWithSteps<'_>> = list
+        .iter()
+        .map(|r| {
+            let (steps, photos) = by_request.remove(&r.id).unwrap_or_default();
+            RequestWithSteps {
+                request: r,
+                steps,
+                photos,
+            }
+        })
+        .collect();
+    let mut files = vec![ArchiveFile::json("requests/requests.json", &nested)?];
+    files.extend(request_sheets(&list, &steps, &photos)?);
+    Ok(files)
 }
 
 #[derive(Debug, Serialize, Queryable)]
@@ -190,8 +226,9 @@ pub fn workshops(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFi
     let registrations: Vec<Registration> = workshop_registrations::table
         .inner_join(workshops::table.on(workshops::id.eq(workshop_registrations::workshop_id)))
         .left_join(
-            workshop_sessions::table
-                .on(workshop_sessions::id.nullable().eq(workshop_registrations::session_id)),
+            workshop_sessions::table.on(workshop_sessions::id
+                .nullable()
+                .eq(workshop_registrations::session_id)),
         )
         .filter(workshop_registrations::tenant_id.eq(t.id.get()))
         .order(workshop_registrations::id)
@@ -226,7 +263,11 @@ pub fn workshops(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFi
     }
     let mut att_doc = CsvExport::new(&["atelier", "seance", "presence"])?;
     for a in &attendance {
-        att_doc.row([a.workshop.clone(), moment(a.session_starts_at), a.status.clone()])?;
+        att_doc.row([
+            a.workshop.clone(),
+            moment(a.session_starts_at),
+            a.status.clone(),
+        ])?;
     }
     Ok(vec![
         ArchiveFile::json("workshops/registrations.json", &registrations)?,

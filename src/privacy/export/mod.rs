@@ -97,7 +97,13 @@ pub fn files(conn: &mut DbConnection, tenant: &TenantRef) -> Result<Vec<ArchiveF
     let lang = tenant.lang();
     let folders: Vec<String> = PARTS
         .iter()
-        .map(|p| format!("- {}/ : {}", p.name, t(lang, &format!("export-part-{}", p.name))))
+        .map(|p| {
+            format!(
+                "- {}/ : {}",
+                p.name,
+                t(lang, &format!("export-part-{}", p.name))
+            )
+        })
         .collect();
     let readme = format!(
         "{}\n\n{}\n",

@@ -71,8 +71,19 @@ pub fn registry(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFil
         ))
         .first(conn)?;
     let mut doc = CsvExport::new(&[
-        "prenom", "nom", "langue", "telephone", "courriel", "menage", "arrivee", "depart",
-        "logement", "immeuble", "adresse", "municipalite", "code_postal",
+        "prenom",
+        "nom",
+        "langue",
+        "telephone",
+        "courriel",
+        "menage",
+        "arrivee",
+        "depart",
+        "logement",
+        "immeuble",
+        "adresse",
+        "municipalite",
+        "code_postal",
     ])?;
     doc.row([
         f.first_name.clone(),
@@ -98,7 +109,14 @@ pub fn registry(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFil
 pub fn consents(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFile>, AppError> {
     let lines = history(conn, t.id)?;
     let mut doc = CsvExport::new(&[
-        "moment", "objet", "partenaire", "decision", "moyen", "par", "expire_le", "note",
+        "moment",
+        "objet",
+        "partenaire",
+        "decision",
+        "moyen",
+        "par",
+        "expire_le",
+        "note",
     ])?;
     for l in &lines {
         let e = &l.event;
@@ -108,7 +126,11 @@ pub fn consents(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveFil
             e.partner.clone(),
             e.decision.to_string(),
             e.how.to_string(),
-            if e.by_tenant { "locataire".to_owned() } else { l.recorded_by_name.clone() },
+            if e.by_tenant {
+                "locataire".to_owned()
+            } else {
+                l.recorded_by_name.clone()
+            },
             day(e.expires_on),
             e.note.clone(),
         ])?;
@@ -144,7 +166,12 @@ pub fn access_log(conn: &mut DbConnection, t: &TenantRef) -> Result<Vec<ArchiveF
         .load(conn)?;
     let mut doc = CsvExport::new(&["moment", "personne", "role", "canal"])?;
     for r in &rows {
-        doc.row([moment(Some(r.at)), r.person.clone(), r.role.clone(), r.channel.clone()])?;
+        doc.row([
+            moment(Some(r.at)),
+            r.person.clone(),
+            r.role.clone(),
+            r.channel.clone(),
+        ])?;
     }
     Ok(vec![
         ArchiveFile::json("access_log/consultations.json", &rows)?,

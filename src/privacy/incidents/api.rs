@@ -22,7 +22,9 @@ pub async fn api_list_incidents(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let at = query.pagination();
-    let (_, paged) = state.read(caller, move |c, actor| queries::list(c, actor, at)).await?;
+    let (_, paged) = state
+        .read(caller, move |c, actor| queries::list(c, actor, at))
+        .await?;
     Ok(HttpResponse::Ok().json(paged))
 }
 
@@ -60,7 +62,9 @@ pub async fn api_show_incident(
     path: web::Path<IncidentId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let (_, found) = state.read(caller, move |c, actor| queries::find(c, actor, id)).await?;
+    let (_, found) = state
+        .read(caller, move |c, actor| queries::find(c, actor, id))
+        .await?;
     Ok(HttpResponse::Ok().json(found))
 }
 
@@ -100,6 +104,8 @@ pub async fn api_delete_incident(
     path: web::Path<IncidentId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    state.write(caller, move |c, actor| service::delete(c, actor, id)).await?;
+    state
+        .write(caller, move |c, actor| service::delete(c, actor, id))
+        .await?;
     Ok(HttpResponse::NoContent().finish())
 }

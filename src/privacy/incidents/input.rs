@@ -75,7 +75,8 @@ struct Raw<'a> {
 
 fn check(mut e: FieldErrors, raw: Raw<'_>, today: NaiveDate) -> Result<IncidentData, FieldErrors> {
     let summary = validate::required(&mut e, "summary", raw.summary.unwrap_or(""), 200);
-    let information = validate::required(&mut e, "information", raw.information.unwrap_or(""), 2000);
+    let information =
+        validate::required(&mut e, "information", raw.information.unwrap_or(""), 2000);
     let discovered_on = validate::required_date(&mut e, "discovered_on", raw.discovered_on);
     if discovered_on > today {
         e.add("discovered_on", "err-incident-future");
@@ -93,7 +94,14 @@ fn check(mut e: FieldErrors, raw: Raw<'_>, today: NaiveDate) -> Result<IncidentD
     };
     let commission_notified_on = notified("commission_notified_on", raw.commission_notified_on);
     let people_notified_on = notified("people_notified_on", raw.people_notified_on);
-    let people = validate::bounded(&mut e, "people_affected", raw.people_affected, 0, 10_000_000, None);
+    let people = validate::bounded(
+        &mut e,
+        "people_affected",
+        raw.people_affected,
+        0,
+        10_000_000,
+        None,
+    );
     let risk = validate::code(&mut e, "risk", raw.risk, Risk::parse, None);
     let measures = validate::optional(&mut e, "measures", raw.measures, 4000);
     e.into_result(IncidentData {

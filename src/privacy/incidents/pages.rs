@@ -18,7 +18,7 @@ use crate::state::AppState;
 use crate::web::choice::{translated_choices, with_none, Choice};
 use crate::web::csrf::Empty;
 use crate::web::format::{date, today};
-use crate::web::pagination::{Pager, Pagination, PageQuery};
+use crate::web::pagination::{PageQuery, Pager, Pagination};
 use crate::web::{redirect, render, render_status, CsrfForm, Page};
 
 #[derive(Serialize)]
@@ -59,7 +59,9 @@ pub async fn list_incidents(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let at = Pagination::new(query.page, None);
-    let (actor, paged) = state.read(caller, move |c, actor| queries::list(c, actor, at)).await?;
+    let (actor, paged) = state
+        .read(caller, move |c, actor| queries::list(c, actor, at))
+        .await?;
     let lang = actor.lang;
     let page = ListPage {
         pager: paged.pager("/privacy/incidents", ""),
@@ -97,7 +99,9 @@ fn render_form(
     let lang = actor.lang;
     let risk = form.risk.clone().unwrap_or_default();
     let page = FormPage {
-        action: id.map_or("/privacy/incidents".into(), |id| format!("/privacy/incidents/{id}")),
+        action: id.map_or("/privacy/incidents".into(), |id| {
+            format!("/privacy/incidents/{id}")
+        }),
         editing: id.is_some(),
         risks: with_none(
             lang,
@@ -108,7 +112,11 @@ fn render_form(
         form,
         max_date: today().to_string(),
     };
-    let title = if id.is_some() { "incident-edit-title" } else { "incident-new-title" };
+    let title = if id.is_some() {
+        "incident-edit-title"
+    } else {
+        "incident-new-title"
+    };
     let ctx = Page::of(session, actor, title, "admin", page);
     render_status(state, status, "privacy/incident_form", &ctx)
 }
@@ -125,7 +133,13 @@ pub async fn new_incident(
         discovered_on: Some(today().to_string()),
         ..Default::default()
     };
-    render_form(&state, &session, &actor, None, (blank, FieldErrors::new(), StatusCode::OK))
+    render_form(
+        &state,
+        &session,
+        &actor,
+        None,
+        (blank, FieldErrors::new(), StatusCode::OK),
+    )
 }
 
 pub async fn edit_incident(
@@ -135,7 +149,9 @@ pub async fn edit_incident(
     path: web::Path<IncidentId>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let (actor, found) = state.read(caller, move |c, actor| queries::find(c, actor, id)).await?;
+    let (actor, found) = state
+        .read(caller, move |c, actor| queries::find(c, actor, id))
+        .await?;
     let shown = (IncidentForm::of(&found), FieldErrors::new(), StatusCode::OK);
     render_form(&state, &session, &actor, Some(id), shown)
 }
@@ -162,7 +178,11 @@ async fn save(
         })
         .await;
     match written {
-        Ok(_) => Ok(redirect(&session, "/privacy/incidents", Some("flash-saved"))),
+        Ok(_) => Ok(redirect(
+            &session,
+            "/privacy/incidents",
+            Some("flash-saved"),
+        )),
         Err(AppError::Validation(errors)) => {
             let actor = state.actor(caller).await?;
             let shown = (input, errors, StatusCode::UNPROCESSABLE_ENTITY);
@@ -202,5 +222,9 @@ pub async fn delete_incident(
     state
         .write(caller, move |c, actor| service::delete(c, actor, id))
         .await?;
-    Ok(redirect(&session, "/privacy/incidents", Some("flash-deleted")))
+    Ok(redirect(
+        &session,
+        "/privacy/incidents",
+        Some("flash-deleted"),
+    ))
 }

@@ -12,11 +12,18 @@ use crate::domain::roles::Action;
 use crate::error::AppError;
 use crate::web::pagination::{Paged, Pagination};
 
-fn lines(conn: &mut DbConnection, actor: &Actor, at: Pagination) -> Result<Vec<Incident>, AppError> {
+fn lines(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    at: Pagination,
+) -> Result<Vec<Incident>, AppError> {
     actor.require(Action::ManagePrivacy)?;
     Ok(privacy_incidents::table
         .filter(privacy_incidents::office_id.eq(actor.office_id))
-        .order((privacy_incidents::discovered_on.desc(), privacy_incidents::id.desc()))
+        .order((
+            privacy_incidents::discovered_on.desc(),
+            privacy_incidents::id.desc(),
+        ))
         .select(Incident::as_select())
         .offset(at.offset())
         .limit(at.limit())
@@ -24,7 +31,11 @@ fn lines(conn: &mut DbConnection, actor: &Actor, at: Pagination) -> Result<Vec<I
 }
 
 /// One page of the office's register.
-pub fn list(conn: &mut DbConnection, actor: &Actor, at: Pagination) -> Result<Paged<Incident>, AppError> {
+pub fn list(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    at: Pagination,
+) -> Result<Paged<Incident>, AppError> {
     let items = lines(conn, actor, at)?;
     let total: i64 = privacy_incidents::table
         .filter(privacy_incidents::office_id.eq(actor.office_id))
@@ -35,7 +46,14 @@ pub fn list(conn: &mut DbConnection, actor: &Actor, at: Pagination) -> Result<Pa
 
 /// The whole register (the CSV export).
 pub fn list_all(conn: &mut DbConnection, actor: &Actor) -> Result<Vec<Incident>, AppError> {
-    lines(conn, actor, Pagination { page: 1, per_page: i64::MAX })
+    lines(
+        conn,
+        actor,
+        Pagination {
+            page: 1,
+            per_page: i64::MAX,
+        },
+    )
 }
 
 /// One incident of the office; `NotFound` for another office's.

@@ -10,7 +10,11 @@ use crate::domain::ids::IncidentId;
 use crate::domain::roles::Action;
 use crate::error::AppError;
 
-pub fn create(conn: &mut DbConnection, actor: &Actor, d: &IncidentData) -> Result<Incident, AppError> {
+pub fn create(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    d: &IncidentData,
+) -> Result<Incident, AppError> {
     actor.require(Action::ManagePrivacy)?;
     let at = now();
     let row = NewIncident {

@@ -51,9 +51,24 @@ impl OfficerForm {
 
     pub fn parse(&self) -> Result<OfficerData, FieldErrors> {
         let mut e = FieldErrors::new();
-        let name = validate::optional(&mut e, "privacy_officer_name", self.privacy_officer_name.as_deref(), 200);
-        let email = validate::email(&mut e, "privacy_officer_email", self.privacy_officer_email.as_deref(), false);
-        let phone = validate::optional(&mut e, "privacy_officer_phone", self.privacy_officer_phone.as_deref(), 30);
+        let name = validate::optional(
+            &mut e,
+            "privacy_officer_name",
+            self.privacy_officer_name.as_deref(),
+            200,
+        );
+        let email = validate::email(
+            &mut e,
+            "privacy_officer_email",
+            self.privacy_officer_email.as_deref(),
+            false,
+        );
+        let phone = validate::optional(
+            &mut e,
+            "privacy_officer_phone",
+            self.privacy_officer_phone.as_deref(),
+            30,
+        );
         if name.is_empty() && !(email.is_empty() && phone.is_empty()) {
             e.add("privacy_officer_name", "err-required");
         }
@@ -85,7 +100,11 @@ pub fn public(conn: &mut DbConnection, office: OfficeId) -> Result<Option<Office
 }
 
 /// Names (or changes, or clears) the officer of the actor's office (administrators).
-pub fn update(conn: &mut DbConnection, actor: &Actor, data: &OfficerData) -> Result<Officer, AppError> {
+pub fn update(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    data: &OfficerData,
+) -> Result<Officer, AppError> {
     actor.require(Action::ManagePrivacy)?;
     diesel::update(office_privacy::table.find(actor.office_id))
         .set(data)

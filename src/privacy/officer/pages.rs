@@ -55,7 +55,11 @@ pub async fn show_officer(
             super::find(c, actor)
         })
         .await?;
-    let shown = (OfficerForm::of(&officer), FieldErrors::new(), StatusCode::OK);
+    let shown = (
+        OfficerForm::of(&officer),
+        FieldErrors::new(),
+        StatusCode::OK,
+    );
     render_page(&state, &session, &actor, shown)
 }
 

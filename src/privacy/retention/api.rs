@@ -27,7 +27,9 @@ pub async fn api_retention(
 ) -> Result<HttpResponse, AppError> {
     let periods = state.settings.retention;
     let (_, (next_run, kinds)) = state
-        .read(caller, move |c, actor| queries::pending(c, actor, &periods, now()))
+        .read(caller, move |c, actor| {
+            queries::pending(c, actor, &periods, now())
+        })
         .await?;
     Ok(HttpResponse::Ok().json(RetentionBody { next_run, kinds }))
 }

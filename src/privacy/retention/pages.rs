@@ -37,7 +37,9 @@ pub async fn show_retention(
 ) -> Result<HttpResponse, AppError> {
     let periods = state.settings.retention;
     let (actor, (next, lines)) = state
-        .read(caller, move |c, actor| queries::pending(c, actor, &periods, now()))
+        .read(caller, move |c, actor| {
+            queries::pending(c, actor, &periods, now())
+        })
         .await?;
     let lang = actor.lang;
     let page = RetentionPage {

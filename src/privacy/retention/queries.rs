@@ -72,15 +72,21 @@ pub fn count_expired(
 ) -> Result<i64, AppError> {
     let n = match kind {
         Kind::Tenants => match cut.tenants {
-            Some(d) => expired_tenants!(office, d).select(count_star()).first(conn)?,
+            Some(d) => expired_tenants!(office, d)
+                .select(count_star())
+                .first(conn)?,
             None => 0,
         },
         Kind::Requests => match cut.requests {
-            Some(t) => expired_requests!(office, t).select(count_star()).first(conn)?,
+            Some(t) => expired_requests!(office, t)
+                .select(count_star())
+                .first(conn)?,
             None => 0,
         },
         Kind::Outbox => match cut.outbox {
-            Some(t) => expired_messages!(office, t).select(count_star()).first(conn)?,
+            Some(t) => expired_messages!(office, t)
+                .select(count_star())
+                .first(conn)?,
             None => 0,
         },
         Kind::AccessLog => match cut.access_log {
@@ -125,7 +131,10 @@ pub fn pending(
     let done: Vec<(String, Option<i64>)> = retention_counts::table
         .filter(retention_counts::office_id.eq(actor.office_id))
         .group_by(retention_counts::kind)
-        .select((retention_counts::kind, diesel::dsl::sum(retention_counts::records)))
+        .select((
+            retention_counts::kind,
+            diesel::dsl::sum(retention_counts::records),
+        ))
         .load(conn)?;
     let mut lines = Vec::new();
     for kind in Kind::ALL {

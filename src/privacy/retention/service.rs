@@ -42,8 +42,14 @@ impl Outcome {
     }
 }
 
-fn anonymise_tenants(conn: &mut DbConnection, office: OfficeId, day: NaiveDate) -> Result<usize, AppError> {
-    let ids: Vec<TenantId> = expired_tenants!(office, day).select(tenants::id).load(conn)?;
+fn anonymise_tenants(
+    conn: &mut DbConnection,
+    office: OfficeId,
+    day: NaiveDate,
+) -> Result<usize, AppError> {
+    let ids: Vec<TenantId> = expired_tenants!(office, day)
+        .select(tenants::id)
+        .load(conn)?;
     if ids.is_empty() {
         return Ok(0);
     }
@@ -76,7 +82,9 @@ fn anonymise_requests(
     at: NaiveDateTime,
     files: &mut Vec<(OfficeId, String)>,
 ) -> Result<usize, AppError> {
-    let ids: Vec<RequestId> = expired_requests!(office, at).select(requests::id).load(conn)?;
+    let ids: Vec<RequestId> = expired_requests!(office, at)
+        .select(requests::id)
+        .load(conn)?;
     if ids.is_empty() {
         return Ok(0);
     }
@@ -108,7 +116,11 @@ fn anonymise_requests(
     Ok(changed.len())
 }
 
-fn blank_messages(conn: &mut DbConnection, office: OfficeId, at: NaiveDateTime) -> Result<usize, AppError> {
+fn blank_messages(
+    conn: &mut DbConnection,
+    office: OfficeId,
+    at: NaiveDateTime,
+) -> Result<usize, AppError> {
     Ok(diesel::update(expired_messages!(office, at))
         .set((
             outbox::body_text.eq(""),
@@ -118,7 +130,11 @@ fn blank_messages(conn: &mut DbConnection, office: OfficeId, at: NaiveDateTime) 
         .execute(conn)?)
 }
 
-fn delete_reads(conn: &mut DbConnection, office: OfficeId, at: NaiveDateTime) -> Result<usize, AppError> {
+fn delete_reads(
+    conn: &mut DbConnection,
+    office: OfficeId,
+    at: NaiveDateTime,
+) -> Result<usize, AppError> {
     Ok(diesel::delete(expired_reads!(office, at)).execute(conn)?)
 }
 
@@ -129,26 +145,41 @@ pub fn run(
     now: NaiveDateTime,
 ) -> Result<Outcome, AppError> {
     let cut = Cutoffs::at(periods, now);
-    let office_ids: Vec<OfficeId> = offices::table.select(offices::id).order(offices::id).load(conn)?;
+    let office_ids: Vec<OfficeId> = offices::table
+        .select(offices::id)
+        .order(offices::id)
+        .load(conn)?;
     let mut out = Outcome::default();
     for office in office_ids {
         let done = [
-            (Kind::Tenants, match cut.tenants {
-                Some(d) => anonymise_tenants(conn, office, d)?,
-                None => 0,
-            }),
-            (Kind::Requests, match cut.requests {
-                Some(t) => anonymise_requests(conn, office, t, &mut out.files)?,
-                None => 0,
-            }),
-            (Kind::Outbox, match cut.outbox {
-                Some(t) => blank_messages(conn, office, t)?,
-                None => 0,
-            }),
-            (Kind::AccessLog, match cut.access_log {
-                Some(t) => delete_reads(conn, office, t)?,
-                None => 0,
-            }),
+            (
+                Kind::Tenants,
+                match cut.tenants {
+                    Some(d) => anonymise_tenants(conn, office, d)?,
+                    None => 0,
+                },
+            ),
+            (
+                Kind::Requests,
+                match cut.requests {
+                    Some(t) => anonymise_requests(conn, office, t, &mut out.files)?,
+                    None => 0,
+                },
+            ),
+            (
+                Kind::Outbox,
+                match cut.outbox {
+                    Some(t) => blank_messages(conn, office, t)?,
+                    None => 0,
+                },
+            ),
+            (
+                Kind::AccessLog,
+                match cut.access_log {
+                    Some(t) => delete_reads(conn, office, t)?,
+                    None => 0,
+                },
+            ),
         ];
         for (kind, n) in done {
             if n > 0 {

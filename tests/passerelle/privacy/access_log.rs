@@ -36,7 +36,11 @@ async fn a_requests_reads_are_written_in_one_statement() {
     reads.one(RecordKind::Request, 7_i64);
     reads.many(RecordKind::Tenant, 340);
     reads.many(RecordKind::Request, 0);
-    assert_eq!(reads.entries().len(), 3, "a record read twice is logged once, an empty list not");
+    assert_eq!(
+        reads.entries().len(),
+        3,
+        "a record read twice is logged once, an empty list not"
+    );
     let statements = w.app.db(|c| {
         // Counted on the connection already checked out (PostgreSQL's pool checks it first).
         let before = w.app.queries();
@@ -57,30 +61,53 @@ async fn a_requests_reads_are_written_in_one_statement() {
 #[actix_web::test]
 async fn reading_a_tenants_privacy_page_is_logged_and_shown_to_administrators_and_iscs() {
     let w = world("Office d'habitation de Valleyfield").await;
-    let t = tenant(&w.app, NewTenant {
-        office_id: w.admin.office_id,
-        building_id: w.building,
-        ..Default::default()
-    });
-    let other = tenant(&w.app, NewTenant {
-        office_id: w.admin.office_id,
-        building_id: w.building,
-        first_name: "Luc",
-        ..Default::default()
-    });
+    let t = tenant(
+        &w.app,
+        NewTenant {
+            office_id: w.admin.office_id,
+            building_id: w.building,
+            ..Default::default()
+        },
+    );
+    let other = tenant(
+        &w.app,
+        NewTenant {
+            office_id: w.admin.office_id,
+            building_id: w.building,
+            first_name: "Luc",
+            ..Default::default()
+        },
+    );
     let isc = w.app.login(&w.isc).await;
-    assert_eq!(isc.get(&format!("/privacy/tenants/{t}")).await.status(), StatusCode::OK);
-    assert_eq!(isc.get(&format!("/privacy/tenants/{other}")).await.status(), StatusCode::OK);
+    assert_eq!(
+        isc.get(&format!("/privacy/tenants/{t}")).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        isc.get(&format!("/privacy/tenants/{other}")).await.status(),
+        StatusCode::OK
+    );
     let api = w.app.api(&w.admin).await;
-    json_of(api.get(&format!("/api/v1/privacy/tenants/{t}/consents")).await, StatusCode::OK).await;
+    json_of(
+        api.get(&format!("/api/v1/privacy/tenants/{t}/consents"))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
 
     let who = json_of(
-        api.get(&format!("/api/v1/privacy/tenants/{t}/consultations")).await,
+        api.get(&format!("/api/v1/privacy/tenants/{t}/consultations"))
+            .await,
         StatusCode::OK,
     )
     .await;
     assert_eq!(who["total"], 2);
-    let channels: Vec<_> = who["items"].as_array().unwrap().iter().map(|i| i["channel"].clone()).collect();
+    let channels: Vec<_> = who["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["channel"].clone())
+        .collect();
     assert_eq!(channels, ["api", "page"]);
     assert_eq!(who["items"][1]["person"], "Personne isc");
 
@@ -92,7 +119,9 @@ async fn reading_a_tenants_privacy_page_is_logged_and_shown_to_administrators_an
 
     // The administrator's log, filtered by person, kind and record.
     let query = format!("user_id={}&record_kind=tenant&record_id={t}", w.isc.id);
-    let (status, log) = admin.get_text(&format!("/privacy/access-log?{query}")).await;
+    let (status, log) = admin
+        .get_text(&format!("/privacy/access-log?{query}"))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert!(log.contains(&format!("/privacy/tenants/{t}")));
     assert!(!log.contains(&format!("/privacy/tenants/{other}")));
@@ -101,10 +130,17 @@ async fn reading_a_tenants_privacy_page_is_logged_and_shown_to_administrators_an
     let csv = res.text().await.unwrap();
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(csv.starts_with("moment,personne,role,type_dossier,dossier,canal,nombre"));
-    let listed = json_of(api.get("/api/v1/privacy/access-log?record_kind=tenant&per_page=2").await, StatusCode::OK).await;
+    let listed = json_of(
+        api.get("/api/v1/privacy/access-log?record_kind=tenant&per_page=2")
+            .await,
+        StatusCode::OK,
+    )
+    .await;
     assert!(listed["total"].as_i64().unwrap() >= 4);
     assert_eq!(listed["items"].as_array().unwrap().len(), 2);
-    let bad = admin.get("/privacy/access-log?from=2026-02-01&to=2026-01-01").await;
+    let bad = admin
+        .get("/privacy/access-log?from=2026-02-01&to=2026-01-01")
+        .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -112,21 +148,35 @@ async fn reading_a_tenants_privacy_page_is_logged_and_shown_to_administrators_an
 async fn only_administrators_read_the_access_log_and_only_of_their_office() {
     let w = world("Office d'habitation de Vaudreuil").await;
     let isc = w.app.login(&w.isc).await;
-    assert_eq!(isc.get("/privacy/access-log").await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(isc.get("/privacy/access-log.csv").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        isc.get("/privacy/access-log").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        isc.get("/privacy/access-log.csv").await.status(),
+        StatusCode::FORBIDDEN
+    );
     let api = w.app.api(&w.isc).await;
-    assert_eq!(api.get("/api/v1/privacy/access-log").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        api.get("/api/v1/privacy/access-log").await.status(),
+        StatusCode::FORBIDDEN
+    );
 
-    let t = tenant(&w.app, NewTenant {
-        office_id: w.admin.office_id,
-        building_id: w.building,
-        ..Default::default()
-    });
+    let t = tenant(
+        &w.app,
+        NewTenant {
+            office_id: w.admin.office_id,
+            building_id: w.building,
+            ..Default::default()
+        },
+    );
     isc.get(&format!("/privacy/tenants/{t}")).await;
     let other = w.app.office("Office d'habitation de Hudson");
     let api = w.app.api(&other).await;
     let theirs = json_of(api.get("/api/v1/privacy/access-log").await, StatusCode::OK).await;
     assert_eq!(theirs["total"], 0);
-    let res = api.get(&format!("/api/v1/privacy/tenants/{t}/consultations")).await;
+    let res = api
+        .get(&format!("/api/v1/privacy/tenants/{t}/consultations"))
+        .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }

@@ -14,18 +14,26 @@ use crate::helpers::json_of;
 #[actix_web::test]
 async fn the_administrator_downloads_everything_held_about_a_tenant_as_one_archive() {
     let w = world("Office d'habitation de Magog").await;
-    let t = tenant(&w.app, NewTenant {
-        office_id: w.admin.office_id,
-        building_id: w.building,
-        first_name: "Éloïse",
-        last_name: "=Bouchard",
-        email: "eloise@example.org",
-        consent_email: true,
-        ..Default::default()
-    });
+    let t = tenant(
+        &w.app,
+        NewTenant {
+            office_id: w.admin.office_id,
+            building_id: w.building,
+            first_name: "Éloïse",
+            last_name: "=Bouchard",
+            email: "eloise@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
+    );
     let api = w.app.api(&w.isc).await;
     let body = json!({"purpose": "photos", "decision": "given", "how": "in_person"});
-    json_of(api.post(&format!("/api/v1/privacy/tenants/{t}/consents"), &body).await, StatusCode::CREATED).await;
+    json_of(
+        api.post(&format!("/api/v1/privacy/tenants/{t}/consents"), &body)
+            .await,
+        StatusCode::CREATED,
+    )
+    .await;
     let isc = w.app.login(&w.isc).await;
     isc.get(&format!("/privacy/tenants/{t}")).await;
 
@@ -50,21 +58,36 @@ async fn the_administrator_downloads_everything_held_about_a_tenant_as_one_archi
         "access_log/consultations.json",
         "LISEZ-MOI_README.txt",
     ] {
-        assert!(names.iter().any(|n| n == expected), "{expected} in {names:?}");
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} in {names:?}"
+        );
     }
     let mut read = |name: &str| {
         let mut text = String::new();
-        archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
         text
     };
     let registry: serde_json::Value = serde_json::from_str(&read("registry/tenant.json")).unwrap();
     assert_eq!(registry["first_name"], "Éloïse");
     assert_eq!(registry["building"], "Habitations des Érables");
-    assert!(read("registry/tenant.csv").contains("'=Bouchard"), "formulas neutralised");
+    assert!(
+        read("registry/tenant.csv").contains("'=Bouchard"),
+        "formulas neutralised"
+    );
     let consents: serde_json::Value = serde_json::from_str(&read("consents/history.json")).unwrap();
     assert_eq!(consents.as_array().unwrap().len(), 2);
-    let who: serde_json::Value = serde_json::from_str(&read("access_log/consultations.json")).unwrap();
-    assert!(who.as_array().unwrap().iter().any(|r| r["person"] == "Personne isc"));
+    let who: serde_json::Value =
+        serde_json::from_str(&read("access_log/consultations.json")).unwrap();
+    assert!(who
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["person"] == "Personne isc"));
     assert!(read("LISEZ-MOI_README.txt").contains("Passerelle"));
 
     let archived: i64 = w.app.db(|c| {
@@ -81,11 +104,14 @@ async fn the_administrator_downloads_everything_held_about_a_tenant_as_one_archi
 #[actix_web::test]
 async fn only_the_administrator_of_the_tenants_office_downloads_the_archive() {
     let w = world("Office d'habitation de Coaticook").await;
-    let t = tenant(&w.app, NewTenant {
-        office_id: w.admin.office_id,
-        building_id: w.building,
-        ..Default::default()
-    });
+    let t = tenant(
+        &w.app,
+        NewTenant {
+            office_id: w.admin.office_id,
+            building_id: w.building,
+            ..Default::default()
+        },
+    );
     let isc = w.app.login(&w.isc).await;
     let path = format!("/privacy/tenants/{t}/export.zip");
     assert_eq!(isc.get(&path).await.status(), StatusCode::FORBIDDEN);

@@ -24,14 +24,26 @@ async fn the_administrator_names_the_privacy_officer_and_the_office_can_read_who
     let officer = json_of(api.get("/api/v1/privacy/officer").await, StatusCode::OK).await;
     assert_eq!(officer["name"], "Josée Lavoie");
     assert_eq!(officer["email"], "vie.privee@oh.example.org");
-    let res = api.put("/api/v1/privacy/officer", &json!({"privacy_officer_name": "X"})).await;
+    let res = api
+        .put(
+            "/api/v1/privacy/officer",
+            &json!({"privacy_officer_name": "X"}),
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 
     let admin_api = w.app.api(&w.admin).await;
     let nameless = json!({"privacy_officer_email": "a@example.org"});
-    let problem = json_of(admin_api.put("/api/v1/privacy/officer", &nameless).await, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let problem = json_of(
+        admin_api.put("/api/v1/privacy/officer", &nameless).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert_eq!(problem["errors"][0]["field"], "privacy_officer_name");
-    let bad = [("privacy_officer_name", "Josée Lavoie"), ("privacy_officer_email", "pas un courriel")];
+    let bad = [
+        ("privacy_officer_name", "Josée Lavoie"),
+        ("privacy_officer_email", "pas un courriel"),
+    ];
     let res = admin.post_form("/privacy/officer", &bad).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("aria-invalid=\"true\""));

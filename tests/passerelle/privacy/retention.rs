@@ -126,12 +126,21 @@ fn expired_and_current(w: &World, uploads: &Path) -> Data {
         consent_email: true,
         ..Default::default()
     };
-    let gone_tenant = tenant(&w.app, NewTenant { move_out: Some(day(2026, 1, 1)), ..base });
-    let kept_tenant = tenant(&w.app, NewTenant {
-        move_out: Some(day(2029, 12, 1)),
-        first_name: "Luc",
-        ..base
-    });
+    let gone_tenant = tenant(
+        &w.app,
+        NewTenant {
+            move_out: Some(day(2026, 1, 1)),
+            ..base
+        },
+    );
+    let kept_tenant = tenant(
+        &w.app,
+        NewTenant {
+            move_out: Some(day(2029, 12, 1)),
+            first_name: "Luc",
+            ..base
+        },
+    );
     let old_request = request(w, gone_tenant, Some(at(2026, 1, 1)));
     request(w, kept_tenant, Some(at(2029, 1, 1)));
     request(w, kept_tenant, None);
@@ -176,7 +185,13 @@ fn check_done_once(w: &World, d: &Data) {
             .load(c)
             .unwrap()
     });
-    assert_eq!(names, [(d.gone_tenant, String::new(), String::new()), (d.kept_tenant, "Luc".into(), "helene@example.org".into())]);
+    assert_eq!(
+        names,
+        [
+            (d.gone_tenant, String::new(), String::new()),
+            (d.kept_tenant, "Luc".into(), "helene@example.org".into())
+        ]
+    );
     let described: Vec<(i64, String, Option<i64>)> = w.app.db(|c| {
         requests::table
             .order(requests::id)
@@ -185,19 +200,36 @@ fn check_done_once(w: &World, d: &Data) {
             .unwrap()
     });
     assert_eq!(described[0], (d.old_request, String::new(), None));
-    assert!(described[1..].iter().all(|(_, text, t)| !text.is_empty() && t.is_some()));
+    assert!(described[1..]
+        .iter()
+        .all(|(_, text, t)| !text.is_empty() && t.is_some()));
     let bodies: Vec<String> = w.app.db(|c| {
-        request_events::table.order(request_events::id).select(request_events::body).load(c).unwrap()
+        request_events::table
+            .order(request_events::id)
+            .select(request_events::body)
+            .load(c)
+            .unwrap()
     });
     assert_eq!(bodies.iter().filter(|b| b.is_empty()).count(), 1);
-    let photos: i64 = w.app.db(|c| request_photos::table.count().get_result(c).unwrap());
+    let photos: i64 = w
+        .app
+        .db(|c| request_photos::table.count().get_result(c).unwrap());
     assert_eq!(photos, 0);
     assert!(!d.photo_file.exists(), "the photo's file is deleted too");
     let blank: i64 = w.app.db(|c| {
-        outbox::table.filter(outbox::body_text.eq("")).count().get_result(c).unwrap()
+        outbox::table
+            .filter(outbox::body_text.eq(""))
+            .count()
+            .get_result(c)
+            .unwrap()
     });
     assert_eq!(blank, 1);
-    let reads: Vec<Option<i64>> = w.app.db(|c| access_log::table.select(access_log::record_id).load(c).unwrap());
+    let reads: Vec<Option<i64>> = w.app.db(|c| {
+        access_log::table
+            .select(access_log::record_id)
+            .load(c)
+            .unwrap()
+    });
     assert_eq!(reads, [Some(d.kept_tenant)]);
     let mut counts: Vec<(String, i32)> = w.app.db(|c| {
         retention_counts::table
@@ -206,7 +238,12 @@ fn check_done_once(w: &World, d: &Data) {
             .unwrap()
     });
     counts.sort();
-    let expected = [("access_log", 1), ("outbox", 1), ("requests", 1), ("tenants", 1)];
+    let expected = [
+        ("access_log", 1),
+        ("outbox", 1),
+        ("requests", 1),
+        ("tenants", 1),
+    ];
     assert_eq!(counts, expected.map(|(k, n)| (k.to_owned(), n)));
 }
 
@@ -228,10 +265,14 @@ async fn a_run_destroys_or_anonymises_what_expired_and_a_second_run_changes_noth
     let (w, uploads, d) = setup("Office d'habitation de Beloeil").await;
     let periods = w.app.state.settings.retention;
     let dir = uploads.path().display().to_string();
-    let first = w.app.db(|c| run_and_clean(c, &periods, &dir, run_at()).unwrap());
+    let first = w
+        .app
+        .db(|c| run_and_clean(c, &periods, &dir, run_at()).unwrap());
     assert_eq!(first.total(), 4);
     check_done_once(&w, &d);
-    let again = w.app.db(|c| run_and_clean(c, &periods, &dir, run_at()).unwrap());
+    let again = w
+        .app
+        .db(|c| run_and_clean(c, &periods, &dir, run_at()).unwrap());
     assert_eq!(again.total(), 0);
     check_done_once(&w, &d);
 }
@@ -268,7 +309,11 @@ async fn two_instances_running_the_job_at_the_same_instant_run_it_once() {
     });
     let mut ran: Vec<_> = outcomes.into_iter().collect();
     ran.sort();
-    assert_eq!(ran, [None, Some(4)], "one instance claims the period, the other skips it");
+    assert_eq!(
+        ran,
+        [None, Some(4)],
+        "one instance claims the period, the other skips it"
+    );
     check_done_once(&w, &d);
 }
 
@@ -277,7 +322,9 @@ async fn two_runs_at_the_same_instant_without_the_claim_still_change_and_count_e
     let (w, uploads, d) = setup("Office d'habitation de Boucherville").await;
     let periods = w.app.state.settings.retention;
     let dir = uploads.path().display().to_string();
-    let totals = twice_at_once(&w, |c| run_and_clean(c, &periods, &dir, run_at()).unwrap().total());
+    let totals = twice_at_once(&w, |c| {
+        run_and_clean(c, &periods, &dir, run_at()).unwrap().total()
+    });
     assert_eq!(totals.iter().sum::<usize>(), 4, "{totals:?}");
     check_done_once(&w, &d);
 }
@@ -286,27 +333,39 @@ async fn two_runs_at_the_same_instant_without_the_claim_still_change_and_count_e
 async fn the_administrator_sees_what_goes_at_the_next_run_and_others_do_not() {
     let (w, _uploads, _) = setup("Office d'habitation de Varennes").await;
     let three_years_ago = passerelle::web::format::today() - chrono::Days::new(3 * 365);
-    tenant(&w.app, NewTenant {
-        office_id: w.admin.office_id,
-        building_id: w.building,
-        move_out: Some(three_years_ago),
-        ..Default::default()
-    });
+    tenant(
+        &w.app,
+        NewTenant {
+            office_id: w.admin.office_id,
+            building_id: w.building,
+            move_out: Some(three_years_ago),
+            ..Default::default()
+        },
+    );
     let admin = w.app.login(&w.admin).await;
     let (status, page) = admin.get_text("/privacy/retention").await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Locataires partis") && page.contains("Prochain passage"));
     let api = w.app.api(&w.admin).await;
-    let body = crate::helpers::json_of(api.get("/api/v1/privacy/retention").await, StatusCode::OK).await;
+    let body =
+        crate::helpers::json_of(api.get("/api/v1/privacy/retention").await, StatusCode::OK).await;
     let at_next: Vec<(String, i64)> = body["kinds"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|k| (k["kind"].as_str().unwrap().to_owned(), k["at_next_run"].as_i64().unwrap()))
+        .map(|k| {
+            (
+                k["kind"].as_str().unwrap().to_owned(),
+                k["at_next_run"].as_i64().unwrap(),
+            )
+        })
         .collect();
     // The tenant who left three years ago goes; the one who left in January 2026 stays two years.
     assert_eq!(at_next.len(), 4);
     assert_eq!(at_next[0], ("tenants".to_owned(), 1));
     let isc = w.app.login(&w.isc).await;
-    assert_eq!(isc.get("/privacy/retention").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        isc.get("/privacy/retention").await.status(),
+        StatusCode::FORBIDDEN
+    );
 }

@@ -62,16 +62,19 @@ async fn a_tenant_withdraws_email_consent_in_one_click_from_a_message_received_o
             .execute(c)
             .unwrap()
     });
-    let t = tenant(&w.app, NewTenant {
-        office_id: office,
-        building_id: w.building,
-        first_name: "Sam",
-        last_name: "Tremblay",
-        email: "sam.tremblay@example.org",
-        language: "en",
-        consent_email: true,
-        ..Default::default()
-    });
+    let t = tenant(
+        &w.app,
+        NewTenant {
+            office_id: office,
+            building_id: w.building,
+            first_name: "Sam",
+            last_name: "Tremblay",
+            email: "sam.tremblay@example.org",
+            language: "en",
+            consent_email: true,
+            ..Default::default()
+        },
+    );
     assert!(matches!(send(&w, t), Enqueued::Queued(_)));
 
     let got = smtp.wait_for(1).await;
@@ -85,15 +88,24 @@ async fn a_tenant_withdraws_email_consent_in_one_click_from_a_message_received_o
             .trim()
             .to_owned()
     };
-    assert_eq!(header("List-Unsubscribe-Post"), "List-Unsubscribe=One-Click");
+    assert_eq!(
+        header("List-Unsubscribe-Post"),
+        "List-Unsubscribe=One-Click"
+    );
     let text = mail.text();
     assert!(text.contains("Josée Lavoie"), "{text}");
-    assert!(text.contains("Withdraw your consent in one click"), "{text}");
+    assert!(
+        text.contains("Withdraw your consent in one click"),
+        "{text}"
+    );
     let link = link_in(&text);
     let unsubscribe = header("List-Unsubscribe").replace(['\r', '\n', ' ', '\t'], "");
     assert_eq!(unsubscribe, format!("<{link}>"));
     assert!(mail.html().contains(&link));
-    let path = link.split_once("/consent/").map(|(_, p)| format!("/consent/{p}")).unwrap();
+    let path = link
+        .split_once("/consent/")
+        .map(|(_, p)| format!("/consent/{p}"))
+        .unwrap();
 
     // Following the link shows one button and changes nothing (mail scanners open links).
     let browser = w.app.client();
@@ -105,8 +117,13 @@ async fn a_tenant_withdraws_email_consent_in_one_click_from_a_message_received_o
         .and_then(|rest| rest.split("</form>").next())
         .expect("the withdrawal form");
     assert!(form.contains("Withdraw my consent"));
-    assert!(!form.contains("_csrf"), "no session needed: the signed link is the authority");
-    let given = w.app.db(|c| consents::current(c, TenantId(t), Purpose::ContactEmail).unwrap());
+    assert!(
+        !form.contains("_csrf"),
+        "no session needed: the signed link is the authority"
+    );
+    let given = w
+        .app
+        .db(|c| consents::current(c, TenantId(t), Purpose::ContactEmail).unwrap());
     assert!(given.unwrap().is_given());
 
     // The button: no cookie, no CSRF token; the signed link is the authority.
@@ -114,7 +131,9 @@ async fn a_tenant_withdraws_email_consent_in_one_click_from_a_message_received_o
     assert_eq!(res.status(), StatusCode::OK);
     let page = res.text().await.unwrap();
     assert!(page.contains("Done: your consent"), "{page}");
-    let now = w.app.db(|c| consents::current(c, TenantId(t), Purpose::ContactEmail).unwrap());
+    let now = w
+        .app
+        .db(|c| consents::current(c, TenantId(t), Purpose::ContactEmail).unwrap());
     assert_eq!(now.unwrap().state, ConsentState::Withdrawn);
 
     // A mail client's RFC 8058 one-click POST, and the button again: nothing more is written.
@@ -128,7 +147,10 @@ async fn a_tenant_withdraws_email_consent_in_one_click_from_a_message_received_o
     let history = w.app.db(|c| consents::history(c, TenantId(t)).unwrap());
     assert_eq!(history.len(), 2);
     let last = &history[0].event;
-    assert_eq!((last.decision, last.how, last.by_tenant), (Decision::Withdrawn, How::EmailLink, true));
+    assert_eq!(
+        (last.decision, last.how, last.by_tenant),
+        (Decision::Withdrawn, How::EmailLink, true)
+    );
     assert_eq!(last.recorded_by, None);
 
     // Honoured from the next message on: it is not even written.
@@ -149,13 +171,16 @@ async fn a_tenant_withdraws_email_consent_in_one_click_from_a_message_received_o
 async fn a_link_whose_signature_does_not_hold_changes_nothing() {
     let app = spawn_app_with(|s| s.mail.worker = false).await;
     let w = world_in(app, "Office d'habitation de Lachute");
-    let t = tenant(&w.app, NewTenant {
-        office_id: w.admin.office_id,
-        building_id: w.building,
-        email: "x@example.org",
-        consent_email: true,
-        ..Default::default()
-    });
+    let t = tenant(
+        &w.app,
+        NewTenant {
+            office_id: w.admin.office_id,
+            building_id: w.building,
+            email: "x@example.org",
+            consent_email: true,
+            ..Default::default()
+        },
+    );
     let good = w
         .app
         .state
@@ -164,13 +189,26 @@ async fn a_link_whose_signature_does_not_hold_changes_nothing() {
         .withdrawal_token(TenantId(t), Purpose::ContactEmail);
     let forged = good.replacen(&format!("{t}."), &format!("{}.", t + 1), 1);
     for token in [forged.as_str(), "1.contact_email.00", "nonsense"] {
-        let res = w.app.client().post_form_raw(&format!("/consent/withdraw/{token}"), &[]).await;
+        let res = w
+            .app
+            .client()
+            .post_form_raw(&format!("/consent/withdraw/{token}"), &[])
+            .await;
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{token}");
     }
-    let (status, page) = w.app.client().get_text(&format!("/consent/withdraw/{good}")).await;
+    let (status, page) = w
+        .app
+        .client()
+        .get_text(&format!("/consent/withdraw/{good}"))
+        .await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("Retirer mon consentement"), "French for a French-speaking tenant");
-    let n: i64 = w.app.db(|c| consent_events::table.count().get_result(c).unwrap());
+    assert!(
+        page.contains("Retirer mon consentement"),
+        "French for a French-speaking tenant"
+    );
+    let n: i64 = w
+        .app
+        .db(|c| consent_events::table.count().get_result(c).unwrap());
     assert_eq!(n, 1);
 }
 
