@@ -48,3 +48,22 @@ async fn the_administrator_names_the_privacy_officer_and_the_office_can_read_who
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("aria-invalid=\"true\""));
 }
+
+#[test]
+fn the_public_partial_names_the_officer_and_shows_nothing_when_none_is_named() {
+    let templates = passerelle::web::templates::registry().unwrap();
+    let named = json!({"lang": "en", "officer": {"name": "Josée Lavoie", "email": "vp@example.org", "phone": ""}});
+    let html = templates
+        .render("privacy/partials/officer_public", &named)
+        .unwrap();
+    assert!(
+        html.contains("Protection of personal information")
+            && html.contains("mailto:vp@example.org")
+    );
+    assert!(!html.contains("tel:"));
+    let none = json!({"lang": "fr", "officer": null});
+    let html = templates
+        .render("privacy/partials/officer_public", &none)
+        .unwrap();
+    assert_eq!(html.trim(), "");
+}
