@@ -47,6 +47,8 @@ pub struct Settings {
     pub metrics: MetricsSettings,
     pub uploads: UploadSettings,
     pub requests: RequestSettings,
+    pub retention: RetentionSettings,
+    pub privacy: PrivacySettings,
     /// Seconds between runs of each periodic job, by name (0 turns one off); a job not named runs
     /// at its default interval. See `src/jobs`.
     #[serde(default)]
@@ -139,6 +141,29 @@ pub struct RequestSettings {
     pub followup_days: i64,
 }
 
+/// How long each kind of record is kept before the retention job destroys or anonymises it
+/// (Law 25: no longer than its purpose needs). In days; 0 keeps that kind for ever.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct RetentionSettings {
+    /// After a tenant's move-out date: names, phone and email are blanked, the row is kept for counts.
+    pub tenants_moved_out_days: i64,
+    /// After a request is closed: description, comments and referral blanked, tenant and dwelling
+    /// unlinked, photos deleted (files and rows); the request is kept for counts.
+    pub requests_closed_days: i64,
+    /// After a message was created and sent (or failed): its bodies are blanked.
+    pub outbox_days: i64,
+    /// After a read was logged: the access-log row is deleted.
+    pub access_log_days: i64,
+}
+
+/// Privacy settings other than retention.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PrivacySettings {
+    /// Hex or any text: the secret that signs consent-withdrawal links in emails. Empty: derived
+    /// from the session key (changing that key then breaks the links already sent).
+    pub link_secret: SecretString,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct LogSettings {
     pub format: String,
@@ -193,6 +218,16 @@ impl Settings {
             .try_deserialize()?;
         settings.environment = env;
         Ok(settings)
+    }
+
+    /// The secret that signs links sent by email: `privacy.link_secret`, else the session key.
+    pub fn link_secret(&self) -> anyhow::Result<Vec<u8>> {
+        let own = self.privacy.link_secret.expose_secret().trim();
+        if own.is_empty() {
+            self.session_key()
+        } else {
+            Ok(own.as_bytes().to_vec())
+        }
     }
 
     /// The decoded session key, or an error saying what is wrong with it.

@@ -17,6 +17,7 @@ pub mod home;
 pub mod i18n;
 pub mod jobs;
 pub mod journal;
+pub mod privacy;
 pub mod registry;
 pub mod requests;
 pub mod routes;

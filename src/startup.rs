@@ -60,7 +60,8 @@ impl Application {
         )?;
         let templates = crate::web::templates::registry()?;
         let emails = Arc::new(crate::email::EmailTemplates::load()?);
-        let mail = crate::email::Composer::new(emails.clone(), &settings.server.base_url);
+        let links = crate::access::signed::LinkKey::derive(&settings.link_secret()?);
+        let mail = crate::email::Composer::new(emails.clone(), &settings.server.base_url, links);
         let state = web::Data::new(AppState {
             mail,
             pool,
@@ -286,6 +287,11 @@ fn start_jobs(registry: &prometheus::Registry, state: &web::Data<AppState>) -> a
     runner.add(pool_gauges(registry, state.pool.clone())?);
     runner.add(outbox_gauges(registry)?);
     runner.add(crate::access::attempts::purge_job());
+    runner.add(crate::privacy::retention::jobs::job(
+        settings.retention,
+        settings.uploads.dir.clone(),
+    ));
+    runner.add(crate::privacy::consents::jobs::expiry_job());
     runner.spawn();
     Ok(())
 }

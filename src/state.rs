@@ -91,14 +91,17 @@ impl AppState {
         forget_if_unauthenticated(&caller, result)
     }
 
-    /// For the few pages anyone may open without signing in, whose link is their credential (a
-    /// follow-up question's token): `f` with no actor, in one call to the blocking pool.
+    /// For the few pages anyone may open without signing in — sign-in and first-run setup, and
+    /// those whose link is their credential (a follow-up question's token, a signed
+    /// consent-withdrawal link the handler has checked): `f` with no actor, in one call to the
+    /// blocking pool.
     pub async fn read_anonymous<T, F>(&self, f: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        self.db(f).await
+        let pool = self.pool.clone();
+        web::block(move || f(&mut *pool.get()?)).await?
     }
 
     /// Like [`AppState::read_anonymous`], with `f` in one write transaction.
@@ -107,7 +110,8 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
-        self.db_tx(f).await
+        let pool = self.pool.clone();
+        web::block(move || db::write_tx(&mut *pool.get()?, f)).await?
     }
 
     /// The actor alone (pages that show a form and read nothing else).

@@ -11,6 +11,8 @@
 pub mod attempts;
 pub mod caller;
 mod load;
+pub mod log;
+pub mod signed;
 
 use crate::domain::ids::{BuildingId, DepartmentId, OfficeId, TenantId, UserId};
 use crate::domain::roles::{Action, Reach, Resource, Role};

@@ -242,6 +242,22 @@ id_type!(
     /// A secret calendar feed link.
     FeedId
 );
+id_type!(
+    /// An entry of the access log (a read of personal information).
+    AccessLogId
+);
+id_type!(
+    /// One consent decision of a tenant (given or withdrawn).
+    ConsentEventId
+);
+id_type!(
+    /// A person's request for their own information (access-request register).
+    AccessRequestId
+);
+id_type!(
+    /// A confidentiality incident (incident register).
+    IncidentId
+);
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 
 #[macro_use]
 pub mod ids;
+pub mod consent;
 pub mod poles;
 pub mod recurrence;
 pub mod roles;

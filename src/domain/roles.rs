@@ -42,6 +42,13 @@ pub enum Action {
     HandleRequests,
     /// Configure request categories, their departments and response targets.
     ManageRequestCategories,
+    /// The office's privacy duties (Law 25): access log, retention, access-request and incident
+    /// registers, a person's data export, the privacy officer.
+    ManagePrivacy,
+    /// See a tenant's consents and who consulted the tenant's file.
+    ReadConsents,
+    /// Record a tenant's consent given or withdrawn.
+    RecordConsents,
 }
 
 /// A kind of record whose visibility depends on who looks.
@@ -50,6 +57,8 @@ pub enum Resource {
     Journal,
     Requests,
     Workshops,
+    /// A tenant's consents and the consultations of the tenant's file.
+    Consents,
 }
 
 /// How far a role sees one kind of record, within its own office (another office is never seen).
@@ -84,6 +93,8 @@ impl Role {
             ReadRequests => true,
             HandleRequests => matches!(self, Admin | Isc | Staff),
             ManageRequestCategories => self == Admin,
+            ManagePrivacy => self == Admin,
+            ReadConsents | RecordConsents => matches!(self, Admin | Isc),
         }
     }
 
@@ -102,6 +113,8 @@ impl Role {
             (Workshops, Admin | Isc | Staff) => Office,
             (Workshops, Committee) => AssignedBuildings,
             (Workshops, Tenant) => Nothing,
+            (Consents, Admin | Isc) => Office,
+            (Consents, Staff | Committee | Tenant) => Nothing,
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The one email composer: every capability writes its messages to the outbox through
-//! [`Composer::send`]. Sending them is the worker's business.
+//! [`Composer::send`] — or, for a tenant, [`Composer::send_to_tenant`], which adds the one-click
+//! withdrawal of the channel (a signed link in the footer and the `List-Unsubscribe` headers) and
+//! the office's privacy officer. Sending them is the worker's business.
 
 use std::sync::Arc;
 
@@ -7,8 +9,11 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::EmailTemplates;
-use crate::db::{self, schema::offices, schema::outbox, DbConnection};
-use crate::domain::ids::{MessageId, OfficeId};
+use crate::access::signed::LinkKey;
+use crate::db::schema::{office_privacy, offices, outbox, tenants};
+use crate::db::{self, DbConnection};
+use crate::domain::consent::Purpose;
+use crate::domain::ids::{MessageId, OfficeId, TenantId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 
@@ -18,6 +23,26 @@ use crate::i18n::Lang;
 pub struct Composer {
     templates: Arc<EmailTemplates>,
     base_url: Arc<str>,
+    links: LinkKey,
+}
+
+/// A message addressed to a tenant: it carries the one-click withdrawal of `channel` and the
+/// office's privacy officer, and is not written at all once the tenant withdrew that channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TenantMail {
+    pub tenant: TenantId,
+    /// The consent the message relies on, which its link withdraws.
+    pub channel: Purpose,
+}
+
+impl TenantMail {
+    /// A message to `tenant` by email.
+    pub fn email(tenant: TenantId) -> TenantMail {
+        TenantMail {
+            tenant,
+            channel: Purpose::ContactEmail,
+        }
+    }
 }
 
 /// Who a message is for, and in which language it is written.
@@ -44,6 +69,23 @@ pub enum Enqueued {
     Queued(MessageId),
     /// A message with the same `dedup_key` is already in the outbox.
     AlreadyQueued,
+    /// The tenant withdrew consent to this channel: nothing was written.
+    Withheld,
+}
+
+/// The office's privacy officer, as messages to tenants show them.
+#[derive(Debug, Clone, Default, Serialize, Queryable, utoipa::ToSchema)]
+pub struct Officer {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// What a message to a tenant adds to the envelope and the outbox row.
+#[derive(Default)]
+struct TenantExtras {
+    withdraw_url: Option<String>,
+    privacy_officer: Option<Officer>,
 }
 
 #[derive(Serialize)]
@@ -51,6 +93,10 @@ struct Envelope<'a, C: Serialize> {
     lang: &'static str,
     office_name: String,
     base_url: &'a str,
+    /// The one-click withdrawal link of a message to a tenant (`null` otherwise).
+    withdraw_url: Option<String>,
+    /// The office's privacy officer, in messages to tenants when the office named one.
+    privacy_officer: Option<Officer>,
     #[serde(flatten)]
     context: &'a C,
 }
@@ -67,6 +113,7 @@ struct NewMessage<'a> {
     body_text: &'a str,
     body_html: &'a str,
     dedup_key: Option<&'a str>,
+    list_unsubscribe: &'a str,
     status: &'a str,
     attempts: i32,
     next_attempt_at: chrono::NaiveDateTime,
@@ -75,11 +122,18 @@ struct NewMessage<'a> {
 }
 
 impl Composer {
-    pub fn new(templates: Arc<EmailTemplates>, base_url: &str) -> Composer {
+    /// `links` signs the withdrawal links of messages to tenants.
+    pub fn new(templates: Arc<EmailTemplates>, base_url: &str, links: LinkKey) -> Composer {
         Composer {
             templates,
             base_url: Arc::from(base_url.trim_end_matches('/')),
+            links,
         }
+    }
+
+    /// The key that signs (and checks) the links messages carry.
+    pub fn links(&self) -> &LinkKey {
+        &self.links
     }
 
     /// The templates messages are rendered from.
@@ -110,6 +164,69 @@ impl Composer {
     ) -> Result<Enqueued, AppError> {
         enqueue(conn, &self.templates, &self.base_url, mail)
     }
+
+    /// Like [`Composer::send`], for a message to a tenant of the message's office: it is withheld
+    /// (`Enqueued::Withheld`) when the tenant does not consent to `to.channel` now, and otherwise
+    /// carries a signed link withdrawing that consent in one click (footer and `List-Unsubscribe`
+    /// headers, RFC 8058) and the office's privacy officer.
+    ///
+    /// Consent is read from the tenant's contact columns, which `privacy::consents` keeps in step
+    /// with the consent history (and clears when a consent expires).
+    pub fn send_to_tenant<C: Serialize>(
+        &self,
+        conn: &mut DbConnection,
+        to: TenantMail,
+        mail: Outgoing<'_, C>,
+    ) -> Result<Enqueued, AppError> {
+        if !consents(conn, to, mail.office_id)? {
+            return Ok(Enqueued::Withheld);
+        }
+        let token = self.links.withdrawal_token(to.tenant, to.channel);
+        let privacy_officer = match mail.office_id {
+            Some(office) => officer(conn, office)?,
+            None => None,
+        };
+        let extras = TenantExtras {
+            withdraw_url: Some(self.link(&format!("/consent/withdraw/{token}"))),
+            privacy_officer,
+        };
+        write(conn, &self.templates, &self.base_url, mail, extras)
+    }
+}
+
+/// Whether the tenant (of `office`) consents to being reached through `to.channel` now.
+fn consents(
+    conn: &mut DbConnection,
+    to: TenantMail,
+    office: Option<OfficeId>,
+) -> Result<bool, AppError> {
+    let mut q = tenants::table
+        .filter(tenants::id.eq(to.tenant))
+        .into_boxed();
+    if let Some(office) = office {
+        q = q.filter(tenants::office_id.eq(office));
+    }
+    let at: Option<chrono::NaiveDateTime> = match to.channel {
+        Purpose::ContactEmail => q.select(tenants::consent_email_at).first(conn)?,
+        Purpose::ContactSms => q.select(tenants::consent_sms_at).first(conn)?,
+        Purpose::ContactPhone => q.select(tenants::consent_phone_at).first(conn)?,
+        // Messages rely on a contact channel; other purposes have no mirror to read.
+        Purpose::Referral | Purpose::Photos => return Ok(false),
+    };
+    Ok(at.is_some())
+}
+
+/// The office's privacy officer, when it named one.
+pub fn officer(conn: &mut DbConnection, office: OfficeId) -> Result<Option<Officer>, AppError> {
+    let found: Officer = office_privacy::table
+        .find(office)
+        .select((
+            office_privacy::privacy_officer_name,
+            office_privacy::privacy_officer_email,
+            office_privacy::privacy_officer_phone,
+        ))
+        .first(conn)?;
+    Ok((!found.name.trim().is_empty()).then_some(found))
 }
 
 /// Transitional: the free-function form of [`Composer::send`], removed once every capability
@@ -119,6 +236,16 @@ pub fn enqueue<C: Serialize>(
     templates: &EmailTemplates,
     base_url: &str,
     mail: Outgoing<'_, C>,
+) -> Result<Enqueued, AppError> {
+    write(conn, templates, base_url, mail, TenantExtras::default())
+}
+
+fn write<C: Serialize>(
+    conn: &mut DbConnection,
+    templates: &EmailTemplates,
+    base_url: &str,
+    mail: Outgoing<'_, C>,
+    extras: TenantExtras,
 ) -> Result<Enqueued, AppError> {
     if let Some(key) = mail.dedup_key.as_deref() {
         if already_queued(conn, key)? {
@@ -136,6 +263,8 @@ pub fn enqueue<C: Serialize>(
         lang: mail.to.lang.as_str(),
         office_name,
         base_url: base_url.trim_end_matches('/'),
+        withdraw_url: extras.withdraw_url.clone(),
+        privacy_officer: extras.privacy_officer,
         context: mail.context,
     };
     let rendered = templates
@@ -152,6 +281,7 @@ pub fn enqueue<C: Serialize>(
         body_text: &rendered.text,
         body_html: &rendered.html,
         dedup_key: mail.dedup_key.as_deref(),
+        list_unsubscribe: extras.withdraw_url.as_deref().unwrap_or(""),
         status: "pending",
         attempts: 0,
         next_attempt_at: now,

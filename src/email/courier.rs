@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Message, SmtpTransport, Transport as _};
@@ -82,6 +83,19 @@ impl Courier {
             )));
         if let Ok(reply_to) = msg.reply_to.parse::<Mailbox>() {
             builder = builder.reply_to(reply_to);
+        }
+        if !msg.list_unsubscribe.is_empty() {
+            // RFC 2369 and RFC 8058: mail clients offer a one-click "unsubscribe" that POSTs to
+            // the link, which withdraws the tenant's consent to this channel.
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{}>", msg.list_unsubscribe),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".into(),
+                ));
         }
         builder
             .multipart(

@@ -14,7 +14,7 @@ pub mod pages;
 mod templates;
 pub mod worker;
 
-pub use compose::{enqueue, Composer, Enqueued, Outgoing, Recipient};
+pub use compose::{enqueue, officer, Composer, Enqueued, Officer, Outgoing, Recipient, TenantMail};
 pub use courier::Courier;
 pub use pages::enqueue_test_messages;
 pub use templates::EmailTemplates;

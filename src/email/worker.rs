@@ -28,6 +28,8 @@ pub struct OutboxMessage {
     pub body_html: String,
     pub attempts: i32,
     pub created_at: NaiveDateTime,
+    /// The one-click withdrawal address of a message to a tenant ("" for others).
+    pub list_unsubscribe: String,
 }
 
 /// What one pass delivered.

@@ -3,6 +3,7 @@
 
 mod journal;
 pub mod openapi;
+mod privacy;
 mod requests;
 
 use actix_web::http::header;
@@ -21,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(accounts::users::configure)
         .configure(registry::configure)
         .configure(journal::pages)
+        .configure(privacy::pages)
         .configure(email::pages::configure)
         .configure(workshops::configure)
         .configure(requests::pages)
@@ -31,6 +33,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(accounts::users::configure_api)
                 .configure(registry::configure_api)
                 .configure(journal::api)
+                .configure(privacy::api)
                 .configure(workshops::configure_api)
                 .configure(requests::api)
                 .default_service(web::to(not_found)),

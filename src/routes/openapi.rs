@@ -37,6 +37,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     for part in crate::registry::api_docs()
         .into_iter()
         .chain([super::journal::Doc::openapi()])
+        .chain([super::privacy::Doc::openapi()])
         .chain(crate::workshops::api_docs())
         .chain([super::requests::Doc::openapi()])
         .chain([crate::accounts::users::api_doc()])
