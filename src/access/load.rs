@@ -152,13 +152,21 @@ pub fn end_sessions(conn: &mut DbConnection, user: UserId) -> Result<i32, AppErr
         .get_result(conn)?)
 }
 
-/// The actor of an authenticated account: committee members' buildings are read here, and only here.
+/// The buildings a committee account acts for (`user_buildings`): the one place they are read.
+pub fn assigned_buildings(
+    conn: &mut DbConnection,
+    user: UserId,
+) -> Result<Vec<BuildingId>, AppError> {
+    Ok(user_buildings::table
+        .filter(user_buildings::user_id.eq(user))
+        .select(user_buildings::building_id)
+        .load(conn)?)
+}
+
+/// The actor of an authenticated account: committee members' buildings are read here.
 pub fn load_actor(conn: &mut DbConnection, row: AccountRow) -> Result<Actor, AppError> {
-    let buildings: Vec<BuildingId> = if row.role == Role::Committee {
-        user_buildings::table
-            .filter(user_buildings::user_id.eq(row.id))
-            .select(user_buildings::building_id)
-            .load(conn)?
+    let buildings = if row.role == Role::Committee {
+        assigned_buildings(conn, row.id)?
     } else {
         Vec::new()
     };

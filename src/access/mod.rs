@@ -22,8 +22,8 @@ use crate::i18n::Lang;
 pub use attempts::Budget;
 pub use caller::{refresh_stamp, sign_in, sign_out, Caller, Credentials, SessionPolicy, SignIn};
 pub use load::{
-    authenticate, end_sessions, find_account, find_account_by_email, load_actor, normalise_email,
-    password_stamp, token_digest, AccountRow,
+    assigned_buildings, authenticate, end_sessions, find_account, find_account_by_email,
+    load_actor, normalise_email, password_stamp, token_digest, AccountRow,
 };
 
 /// Who is acting: always one account of exactly one office.
@@ -38,7 +38,8 @@ pub struct Actor {
     pub lang: Lang,
     /// Staff: the department whose requests they handle.
     pub department: Option<DepartmentId>,
-    /// Committee members: the buildings they act for (`user_buildings`, read only when loading).
+    /// Committee members: the buildings they act for (`user_buildings`, read only by
+    /// [`assigned_buildings`]).
     pub buildings: Vec<BuildingId>,
     /// Tenant accounts: their own tenant record.
     pub tenant: Option<TenantId>,
