@@ -2,6 +2,7 @@ use clap::Parser;
 use diesel::prelude::*;
 use passerelle::cli::{Cli, Command, MailCommand, UserCommand};
 use passerelle::config::Settings;
+use passerelle::domain::ids::OfficeId;
 use passerelle::startup::Application;
 use passerelle::{accounts, db, demo, telemetry};
 use secrecy::ExposeSecret;
@@ -54,15 +55,16 @@ fn mail(settings: &Settings, action: MailCommand) -> anyhow::Result<()> {
     db::run_migrations(&mut conn)?;
     match action {
         MailCommand::Test { office, to, count } => {
-            let templates = email::EmailTemplates::load()?;
-            let base_url = &settings.server.base_url;
+            let templates = std::sync::Arc::new(email::EmailTemplates::load()?);
+            let links = passerelle::access::signed::LinkKey::derive(&settings.link_secret()?);
+            let composer = email::Composer::new(templates, &settings.server.base_url, links);
             db::write_tx(&mut conn, |c| {
-                email::enqueue_test_messages(c, &templates, base_url, office, &to, count)
+                email::service::send_tests(c, &composer, OfficeId(office), &to, count)
             })?;
             println!("{count} test message(s) queued for {to}");
         }
         MailCommand::Status => {
-            let report = email::pages::status(&mut conn)?;
+            let report = email::queries::report(&mut conn)?;
             for (status, n) in &report.counts {
                 println!("{status}\t{n}");
             }

@@ -335,7 +335,7 @@ fn outbox_gauges(registry: &prometheus::Registry) -> anyhow::Result<Job> {
         Mode::EveryInstance,
         Duration::from_secs(15),
         move |c, _| {
-            let (w, f) = crate::email::pages::backlog(c)?;
+            let (w, f) = crate::email::queries::backlog(c)?;
             waiting.set(w);
             failed.set(f);
             Ok(0)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::EmailTemplates;
+use super::{EmailTemplates, MessageStatus};
 use crate::access::signed::LinkKey;
 use crate::db::schema::{office_privacy, offices, outbox, tenants};
 use crate::db::{self, DbConnection};
@@ -114,7 +114,7 @@ struct NewMessage<'a> {
     body_html: &'a str,
     dedup_key: Option<&'a str>,
     list_unsubscribe: &'a str,
-    status: &'a str,
+    status: MessageStatus,
     attempts: i32,
     next_attempt_at: chrono::NaiveDateTime,
     last_error: &'a str,
@@ -282,7 +282,7 @@ fn write<C: Serialize>(
         body_html: &rendered.html,
         dedup_key: mail.dedup_key.as_deref(),
         list_unsubscribe: extras.withdraw_url.as_deref().unwrap_or(""),
-        status: "pending",
+        status: MessageStatus::Pending,
         attempts: 0,
         next_attempt_at: now,
         last_error: "",

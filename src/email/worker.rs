@@ -12,6 +12,7 @@ use diesel::prelude::*;
 use rand::RngCore;
 
 use super::Courier;
+use super::MessageStatus::{Failed, Pending, Sending, Sent};
 use crate::config::MailSettings;
 use crate::db::{self, schema::outbox, DbConnection};
 
@@ -71,7 +72,7 @@ pub fn deliver_due(
                         .filter(outbox::claim_token.eq(&token)),
                 )
                 .set((
-                    outbox::status.eq(if gave_up { "failed" } else { "pending" }),
+                    outbox::status.eq(if gave_up { Failed } else { Pending }),
                     outbox::attempts.eq(attempts),
                     outbox::next_attempt_at.eq(next),
                     outbox::claim_token.eq(None::<String>),
@@ -95,7 +96,7 @@ pub fn deliver_due(
                 .filter(outbox::claim_token.eq(&token)),
         )
         .set((
-            outbox::status.eq("sent"),
+            outbox::status.eq(Sent),
             outbox::sent_at.eq(db::now()),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::claim_token.eq(None::<String>),
@@ -160,10 +161,10 @@ fn claim(
 ) -> anyhow::Result<Vec<OutboxMessage>> {
     let due = || {
         outbox::status
-            .eq("pending")
+            .eq(Pending)
             .and(outbox::next_attempt_at.le(now))
             .or(outbox::status
-                .eq("sending")
+                .eq(Sending)
                 .and(outbox::claimed_until.lt(now)))
     };
     let candidates: Vec<i64> = outbox::table
@@ -182,7 +183,7 @@ fn claim(
             .filter(due()),
     )
     .set((
-        outbox::status.eq("sending"),
+        outbox::status.eq(Sending),
         outbox::claim_token.eq(token),
         outbox::claimed_until.eq(now + lease),
     ))
@@ -211,8 +212,6 @@ fn truncate(s: &str, max: usize) -> String {
     s.chars().take(max).collect()
 }
 
-/// Runs the worker for the life of the service: a pass, then a pause when nothing was due (none
-/// when a full batch was claimed, so a backlog drains at full speed).
 /// The outbox worker as a periodic job: every instance runs it (each message is claimed by one),
 /// every `poll_interval_ms`, and again at once while a pass fills its batch.
 pub fn job(courier: Courier, settings: MailSettings) -> crate::jobs::Job {

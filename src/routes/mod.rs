@@ -3,6 +3,7 @@
 
 mod journal;
 pub mod openapi;
+mod outbox;
 mod privacy;
 mod requests;
 
@@ -12,7 +13,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{accounts, email, home, registry, workshops};
+use crate::{accounts, home, registry, workshops};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -23,7 +24,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(registry::configure)
         .configure(journal::pages)
         .configure(privacy::pages)
-        .configure(email::pages::configure)
+        .configure(outbox::pages)
         .configure(workshops::configure)
         .configure(requests::pages)
         .service(

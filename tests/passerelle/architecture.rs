@@ -28,7 +28,6 @@ const NOT_YET_SHAPED: &[&str] = &[
     "src/registry/",
     "src/accounts/",
     "src/demo/",
-    "src/email/",
 ];
 
 fn shaped(path: &str) -> bool {
