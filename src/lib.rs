@@ -21,6 +21,7 @@ pub mod privacy;
 pub mod registry;
 pub mod requests;
 pub mod routes;
+pub mod setup;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

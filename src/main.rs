@@ -1,10 +1,10 @@
 use clap::Parser;
-use diesel::prelude::*;
 use passerelle::cli::{Cli, Command, MailCommand, UserCommand};
 use passerelle::config::Settings;
 use passerelle::domain::ids::OfficeId;
+use passerelle::domain::roles::Role;
 use passerelle::startup::Application;
-use passerelle::{accounts, db, demo, telemetry};
+use passerelle::{access, accounts, db, demo, telemetry};
 use secrecy::ExposeSecret;
 
 #[actix_web::main]
@@ -78,7 +78,6 @@ fn mail(settings: &Settings, action: MailCommand) -> anyhow::Result<()> {
 }
 
 fn user(settings: &Settings, action: UserCommand) -> anyhow::Result<()> {
-    use passerelle::db::schema::users;
     let mut conn = connect(settings)?;
     db::run_migrations(&mut conn)?;
     match action {
@@ -89,7 +88,7 @@ fn user(settings: &Settings, action: UserCommand) -> anyhow::Result<()> {
             role,
             password,
         } => {
-            let role = passerelle::domain::Role::parse(&role).ok_or_else(|| {
+            let role = Role::parse(&role).ok_or_else(|| {
                 anyhow::anyhow!("role must be admin, isc, staff, committee or tenant")
             })?;
             if password.chars().count() < accounts::password::MIN_LEN {
@@ -99,44 +98,32 @@ fn user(settings: &Settings, action: UserCommand) -> anyhow::Result<()> {
                 );
             }
             let new = accounts::NewUser {
-                office_id: office,
-                email: email.trim().to_lowercase(),
+                office_id: OfficeId(office),
+                email: access::normalise_email(&email),
                 display_name: name,
                 password_hash: accounts::password::hash(&password)?,
-                role: role.as_str().into(),
+                role,
                 language: "fr".into(),
                 department_id: None,
                 active: true,
                 demo_password: false,
                 created_at: db::now(),
             };
-            let id = db::write_tx(&mut conn, |c| accounts::insert_user(c, &new))
+            let id = db::write_tx(&mut conn, |c| accounts::service::insert_user(c, &new))
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("account {id} created");
         }
         UserCommand::List => {
-            let rows: Vec<(i64, i64, String, String, String, bool)> = users::table
-                .order(users::id)
-                .select((
-                    users::id,
-                    users::office_id,
-                    users::email,
-                    users::display_name,
-                    users::role,
-                    users::active,
-                ))
-                .load(&mut *conn)?;
-            for (id, office, email, name, role, active) in rows {
-                let state = if active { "active" } else { "disabled" };
-                println!("{id}\t{office}\t{email}\t{name}\t{role}\t{state}");
+            for a in accounts::queries::every_account(&mut conn)? {
+                let state = if a.active { "active" } else { "disabled" };
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{state}",
+                    a.id, a.office_id, a.email, a.display_name, a.role
+                );
             }
         }
         UserCommand::Disable { email } => {
-            let n =
-                diesel::update(users::table.filter(users::email.eq(email.trim().to_lowercase())))
-                    .set(users::active.eq(false))
-                    .execute(&mut *conn)?;
-            if n == 0 {
+            if !accounts::service::disable(&mut conn, &email)? {
                 anyhow::bail!("no account with that email");
             }
             println!("account disabled");

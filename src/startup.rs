@@ -46,7 +46,7 @@ impl Application {
             db::run_migrations(&mut conn)?;
             db::refresh_statistics(&mut conn);
             if settings.environment == Environment::Production
-                && accounts::count_demo_passwords(&mut conn)? > 0
+                && accounts::queries::count_demo_passwords(&mut conn)? > 0
             {
                 anyhow::bail!("accounts still use the demo password: change them before running in production");
             }

@@ -1,165 +1,85 @@
-//! Offices' people: accounts, sign-in, the first-run setup, and API tokens.
+//! Offices' people: accounts, sign-in and sign-out, one's own account (language, password, API
+//! tokens), and account administration ([`users`]). Accounts are never deleted, only disabled,
+//! because the journal and later records name their author.
+//!
+//! Who a request is, and what it may see, is `crate::access`'s business (sessions, bearer tokens,
+//! the `Actor`); this capability checks passwords, writes accounts and issues tokens. A new office
+//! with its administrator is made by `crate::setup`, which also adds the office's defaults from
+//! other capabilities.
 
+pub mod api;
+pub mod input;
+pub mod pages;
 pub mod password;
+pub mod queries;
 pub mod routes;
-pub mod tokens;
+pub mod service;
 pub mod users;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use serde::Serialize;
 
-use crate::db::schema::{offices, users as users_t};
-use crate::db::{now, DbConnection};
-use crate::error::AppError;
+use crate::db::schema::{api_tokens, users as users_table};
+use crate::domain::ids::{DepartmentId, OfficeId, TokenId, UserId};
+use crate::domain::roles::Role;
 
-/// What a request needs to know of its account, read in one query with the office's name.
-#[derive(Debug, Clone, Queryable)]
-pub struct AuthRow {
-    pub id: i64,
-    pub office_id: i64,
-    pub office_name: String,
+/// The languages an account may choose.
+pub const LANGUAGES: [&str; 2] = ["fr", "en"];
+
+/// An account as pages show it and the API returns it: never its password hash.
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = users_table)]
+pub struct Account {
+    pub id: UserId,
+    pub office_id: OfficeId,
     pub email: String,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
+    /// fr or en
     pub language: String,
-    pub department_id: Option<i64>,
+    /// The department (role staff only).
+    pub department_id: Option<DepartmentId>,
     pub active: bool,
-    pub password_hash: String,
+    pub created_at: NaiveDateTime,
+    pub last_login_at: Option<NaiveDateTime>,
 }
 
-#[allow(clippy::type_complexity)]
-pub(crate) const AUTH_COLUMNS: (
-    users_t::id,
-    users_t::office_id,
-    offices::name,
-    users_t::email,
-    users_t::display_name,
-    users_t::role,
-    users_t::language,
-    users_t::department_id,
-    users_t::active,
-    users_t::password_hash,
-) = (
-    users_t::id,
-    users_t::office_id,
-    offices::name,
-    users_t::email,
-    users_t::display_name,
-    users_t::role,
-    users_t::language,
-    users_t::department_id,
-    users_t::active,
-    users_t::password_hash,
-);
-
-pub fn find_auth(conn: &mut DbConnection, user_id: i64) -> Result<Option<AuthRow>, AppError> {
-    Ok(users_t::table
-        .inner_join(offices::table)
-        .filter(users_t::id.eq(user_id))
-        .select(AUTH_COLUMNS)
-        .first::<AuthRow>(conn)
-        .optional()?)
-}
-
-pub fn find_auth_by_email(
-    conn: &mut DbConnection,
-    email: &str,
-) -> Result<Option<AuthRow>, AppError> {
-    Ok(users_t::table
-        .inner_join(offices::table)
-        .filter(users_t::email.eq(email.trim().to_lowercase()))
-        .select(AUTH_COLUMNS)
-        .first::<AuthRow>(conn)
-        .optional()?)
-}
-
-pub fn count_users(conn: &mut DbConnection) -> Result<i64, AppError> {
-    Ok(users_t::table.count().get_result(conn)?)
-}
-
-pub fn record_login(conn: &mut DbConnection, user_id: i64) -> Result<(), AppError> {
-    diesel::update(users_t::table.find(user_id))
-        .set(users_t::last_login_at.eq(now()))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// A new account, already validated.
-#[derive(Debug, Insertable)]
-#[diesel(table_name = users_t)]
+/// An account to insert: what the services write, and what the demo generator loads in bulk.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = users_table, treat_none_as_default_value = false)]
 pub struct NewUser {
-    pub office_id: i64,
+    pub office_id: OfficeId,
+    /// Stored trimmed and in lower case: sign-in compares it so.
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
-    pub role: String,
+    pub role: Role,
     pub language: String,
-    pub department_id: Option<i64>,
+    pub department_id: Option<DepartmentId>,
     pub active: bool,
+    /// Set by the demo generator: production refuses to start while an active account has it.
     pub demo_password: bool,
     pub created_at: NaiveDateTime,
 }
 
-pub fn insert_user(conn: &mut DbConnection, user: &NewUser) -> Result<i64, AppError> {
-    let taken: i64 = users_t::table
-        .filter(users_t::email.eq(&user.email))
-        .count()
-        .get_result(conn)?;
-    if taken > 0 {
-        let mut errors = crate::domain::FieldErrors::new();
-        errors.add("email", "err-email-taken");
-        return Err(errors.into());
-    }
-    Ok(diesel::insert_into(users_t::table)
-        .values(user)
-        .returning(users_t::id)
-        .get_result(conn)?)
+/// An API token as its owner sees it in lists (never the secret, never its digest).
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, utoipa::ToSchema)]
+#[diesel(table_name = api_tokens)]
+pub struct ApiToken {
+    pub id: TokenId,
+    pub name: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
 }
 
-pub fn set_password(conn: &mut DbConnection, user_id: i64, hash: &str) -> Result<(), AppError> {
-    diesel::update(users_t::table.find(user_id))
-        .set((
-            users_t::password_hash.eq(hash),
-            users_t::demo_password.eq(false),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-pub fn set_language(conn: &mut DbConnection, user_id: i64, lang: &str) -> Result<(), AppError> {
-    diesel::update(users_t::table.find(user_id))
-        .set(users_t::language.eq(lang))
-        .execute(conn)?;
-    Ok(())
-}
-
-/// Inserts an office; returns its id.
-pub fn insert_office(
-    conn: &mut DbConnection,
-    name: &str,
-    region: &str,
-    email: &str,
-) -> Result<i64, AppError> {
-    let id = diesel::insert_into(offices::table)
-        .values((
-            offices::name.eq(name),
-            offices::region.eq(region),
-            offices::contact_email.eq(email),
-            offices::contact_phone.eq(""),
-            offices::created_at.eq(now()),
-        ))
-        .returning(offices::id)
-        .get_result(conn)?;
-    // Every office starts with the default request categories.
-    crate::requests::categories::service::create_defaults(conn, crate::domain::ids::OfficeId(id))?;
-    Ok(id)
-}
-
-/// Active accounts still using the demo password (production refuses to start while any exist).
-pub fn count_demo_passwords(conn: &mut DbConnection) -> Result<i64, AppError> {
-    Ok(users_t::table
-        .filter(users_t::demo_password.eq(true))
-        .filter(users_t::active.eq(true))
-        .count()
-        .get_result(conn)?)
+/// A token to insert: the secret itself is never stored, only `crate::access::token_digest` of it.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = api_tokens)]
+pub struct NewToken {
+    pub office_id: OfficeId,
+    pub user_id: UserId,
+    pub name: String,
+    pub token_hash: String,
+    pub created_at: NaiveDateTime,
 }

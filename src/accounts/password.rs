@@ -1,12 +1,13 @@
-//! Password hashing with argon2id (the crate's default parameters), and the stamp that ties a
-//! session to the password it was opened with.
+//! Password hashing with argon2id (the crate's default parameters), and the rules of a new
+//! password. The stamp that ties a session to the password it was opened with is
+//! `crate::access::password_stamp`.
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use sha2::{Digest, Sha256};
 
 use crate::domain::FieldErrors;
+use crate::error::AppError;
 
 pub const MIN_LEN: usize = 10;
 pub const MAX_LEN: usize = 128;
@@ -17,6 +18,11 @@ pub fn hash(password: &str) -> anyhow::Result<String> {
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
         .map_err(|e| anyhow::anyhow!("argon2: {e}"))
+}
+
+/// [`hash`] for a service: an error is internal.
+pub fn hashed(password: &str) -> Result<String, AppError> {
+    hash(password).map_err(AppError::Internal)
 }
 
 /// Whether `password` matches `stored`. A malformed hash matches nothing.
@@ -36,15 +42,6 @@ pub fn verify_dummy(password: &str) {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let stored = DUMMY.get_or_init(|| hash("passerelle-dummy-password").unwrap_or_default());
     let _ = verify(password, stored);
-}
-
-/// A short digest of the stored hash: sessions opened before a password change no longer match.
-pub fn stamp(stored: &str) -> String {
-    Sha256::digest(stored.as_bytes())
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Checks a new password and its confirmation.

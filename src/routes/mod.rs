@@ -1,6 +1,7 @@
 //! The whole route table: every HTTP path of the service is written in this folder, one file per
 //! area, pages first and then the JSON API under `/api/v1`; `openapi` assembles the API's document.
 
+mod accounts;
 mod journal;
 pub mod openapi;
 mod outbox;
@@ -13,14 +14,13 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{accounts, home, registry, workshops};
+use crate::{home, registry, workshops};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
         .service(healthz)
-        .service(home::home)
-        .configure(accounts::routes::configure)
-        .configure(accounts::users::configure)
+        .route("/", web::get().to(home::home))
+        .configure(accounts::pages)
         .configure(registry::configure)
         .configure(journal::pages)
         .configure(privacy::pages)
@@ -30,8 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(
             web::scope("/api/v1")
                 .route("/openapi.json", web::get().to(openapi::openapi_json))
-                .configure(accounts::routes::configure_api)
-                .configure(accounts::users::configure_api)
+                .configure(accounts::api)
                 .configure(registry::configure_api)
                 .configure(journal::api)
                 .configure(privacy::api)

@@ -21,13 +21,7 @@ impl Modify for BearerAuth {
 #[openapi(
     info(title = "Passerelle API", version = "1", description = "Passerelle: soutien communautaire en HLM / community support in public housing. Errors are application/problem+json."),
     modifiers(&BearerAuth),
-    security(("bearer" = [])),
-    paths(
-        crate::accounts::routes::api_create_token,
-        crate::accounts::routes::api_list_tokens,
-        crate::accounts::routes::api_revoke_token,
-        crate::accounts::routes::api_me,
-    )
+    security(("bearer" = []))
 )]
 pub struct ApiDoc;
 
@@ -36,11 +30,11 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     for part in crate::registry::api_docs()
         .into_iter()
+        .chain([super::accounts::Doc::openapi()])
         .chain([super::journal::Doc::openapi()])
         .chain([super::privacy::Doc::openapi()])
         .chain(crate::workshops::api_docs())
         .chain([super::requests::Doc::openapi()])
-        .chain([crate::accounts::users::api_doc()])
     {
         doc.merge(part);
     }

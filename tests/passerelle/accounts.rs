@@ -24,7 +24,10 @@ async fn the_first_visit_creates_the_office_and_its_administrator_and_only_once(
     let res = browser.post_form("/setup", &bad).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.text().await.unwrap().contains("au moins 10 caractères"));
-    assert_eq!(app.db(passerelle::accounts::count_users).unwrap(), 0);
+    assert_eq!(
+        app.db(passerelle::accounts::queries::count_users).unwrap(),
+        0
+    );
 
     let res = browser.post_form("/setup", &fields).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -282,10 +285,15 @@ async fn tokens_can_be_made_and_revoked_from_the_account_page() {
     assert_eq!(res.status(), StatusCode::OK);
     let (_, account) = browser.get_text("/account").await;
     assert!(account.contains("Export comptable") && !account.contains(&token));
-    let id = app
-        .db(|c| passerelle::accounts::tokens::list(c, admin.id))
-        .unwrap()[0]
-        .id;
+    let id: i64 = app.db(|c| {
+        use diesel::prelude::*;
+        use passerelle::db::schema::api_tokens;
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(admin.id))
+            .select(api_tokens::id)
+            .first(c)
+            .unwrap()
+    });
     let res = browser
         .post_form(&format!("/account/tokens/{id}/revoke"), &[])
         .await;

@@ -78,7 +78,9 @@ async fn the_demo_administrator_signs_in_with_the_chosen_password_and_sees_the_b
     .await;
     assert!(created["id"].as_i64().unwrap() > names.len() as i64);
 
-    let demo_passwords = app.db(passerelle::accounts::count_demo_passwords).unwrap();
+    let demo_passwords = app
+        .db(passerelle::accounts::queries::count_demo_passwords)
+        .unwrap();
     assert_eq!(demo_passwords, 5, "every demo account is marked as such");
 }
 

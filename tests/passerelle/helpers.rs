@@ -8,6 +8,10 @@ use diesel::prelude::*;
 use passerelle::accounts::{self, NewUser};
 use passerelle::config::{Environment, Settings};
 use passerelle::db::{self, DbConnection};
+use passerelle::domain::ids::OfficeId;
+use passerelle::domain::roles::Role;
+use passerelle::i18n::Lang;
+use passerelle::setup::{self, Administrator, NewOffice};
 use passerelle::startup::Application;
 use passerelle::state::AppState;
 use rand::Rng;
@@ -45,6 +49,13 @@ pub struct TestUser {
     pub id: i64,
     pub office_id: i64,
     pub email: String,
+}
+
+/// A fresh email for an account of `role`, and the hash of `PASSWORD`.
+fn new_login(role: &str) -> (String, String) {
+    let email = format!("{role}-{}@example.org", rand::thread_rng().gen::<u32>());
+    let hash = accounts::password::hash(PASSWORD).expect("hash");
+    (email, hash)
 }
 
 /// Whether the tests run on PostgreSQL.
@@ -118,33 +129,51 @@ impl TestApp {
         self.state.queries.get()
     }
 
-    /// A new office with an administrator.
+    /// A new office with an administrator, made as the first-run setup makes one (its default
+    /// request categories included).
     pub fn office(&self, name: &str) -> TestUser {
-        let office_id = self
-            .db(|c| accounts::insert_office(c, name, "Laurentides", "office@example.org"))
+        let (email, hash) = new_login("admin");
+        let office = NewOffice {
+            name: name.into(),
+            region: "Laurentides".into(),
+            contact_email: "office@example.org".into(),
+        };
+        let admin = Administrator {
+            name: "Personne admin".into(),
+            email: email.clone(),
+            language: Lang::Fr,
+        };
+        let (office_id, id) = self
+            .db(|c| setup::open_office(c, &office, &admin, &hash))
             .expect("office");
-        self.user(office_id, "admin")
+        TestUser {
+            id: id.get(),
+            office_id: office_id.get(),
+            email,
+        }
     }
 
-    /// A new account of `role` in `office_id`, with the password `PASSWORD`.
+    /// A new account of `role` (a role code: "isc", "staff"…) in `office_id`, with the password
+    /// `PASSWORD`.
     pub fn user(&self, office_id: i64, role: &str) -> TestUser {
-        let email = format!("{role}-{}@example.org", rand::thread_rng().gen::<u32>());
-        let hash = accounts::password::hash(PASSWORD).expect("hash");
+        let (email, hash) = new_login(role);
         let new = NewUser {
-            office_id,
+            office_id: OfficeId(office_id),
             email: email.clone(),
             display_name: format!("Personne {role}"),
             password_hash: hash,
-            role: role.into(),
+            role: Role::parse(role).expect("a role code"),
             language: "fr".into(),
             department_id: None,
             active: true,
             demo_password: false,
             created_at: db::now(),
         };
-        let id = self.db(|c| accounts::insert_user(c, &new)).expect("user");
+        let id = self
+            .db(|c| accounts::service::insert_user(c, &new))
+            .expect("user");
         TestUser {
-            id,
+            id: id.get(),
             office_id,
             email,
         }
