@@ -54,6 +54,8 @@ pub struct PasswordForm {
     pub current: Option<String>,
     pub password: Option<String>,
     pub password_confirm: Option<String>,
+    /// Ticked: the account's API tokens are revoked with the change.
+    pub revoke_tokens: Option<String>,
 }
 
 /// A password change: the current password, and the new one once checked (or the messages about
@@ -61,6 +63,7 @@ pub struct PasswordForm {
 pub struct PasswordChange {
     pub current: String,
     pub new: Result<String, FieldErrors>,
+    pub revoke_tokens: bool,
 }
 
 impl PasswordForm {
@@ -72,6 +75,7 @@ impl PasswordForm {
         PasswordChange {
             current: self.current.clone().unwrap_or_default(),
             new: e.into_result(new),
+            revoke_tokens: crate::domain::validate::checkbox(self.revoke_tokens.as_deref()),
         }
     }
 }

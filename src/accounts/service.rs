@@ -101,12 +101,18 @@ pub fn change_password(
         errors.add("current", "err-password-wrong");
     }
     let new = errors.into_result(change.new.unwrap_or_default())?;
+    let revoke_tokens = change.revoke_tokens;
     with_new_password(conn, Some(&new), |c, hash| {
         let hash = hash.unwrap_or_default();
         set_password(c, actor.user_id, hash)?;
+        // Every other session of the account ends; the one the change came from is kept.
+        let epoch = access::end_sessions(c, actor.user_id)?;
+        if revoke_tokens {
+            revoke_all_tokens(c, actor.user_id)?;
+        }
         Ok(KeptSession {
             password_hash: hash.to_owned(),
-            epoch: account.session_epoch,
+            epoch,
         })
     })
 }
@@ -121,10 +127,15 @@ pub fn set_language(conn: &mut DbConnection, actor: &Actor, lang: Lang) -> Resul
 
 /// Disables the account with this email (the command line); `false` when there is none.
 pub fn disable(conn: &mut DbConnection, email: &str) -> Result<bool, AppError> {
-    let n = diesel::update(users::table.filter(users::email.eq(access::normalise_email(email))))
-        .set(users::active.eq(false))
-        .execute(conn)?;
-    Ok(n > 0)
+    let ids: Vec<UserId> =
+        diesel::update(users::table.filter(users::email.eq(access::normalise_email(email))))
+            .set(users::active.eq(false))
+            .returning(users::id)
+            .get_results(conn)?;
+    for id in &ids {
+        access::end_sessions(conn, *id)?;
+    }
+    Ok(!ids.is_empty())
 }
 
 /// Whose token is made: the account and its office.
@@ -176,6 +187,17 @@ pub fn create_token(
         .returning(api_tokens::id)
         .get_result(conn)?;
     Ok((id, secret))
+}
+
+/// Revokes every live token of the account (a password change that asks for it).
+pub fn revoke_all_tokens(conn: &mut DbConnection, user: UserId) -> Result<usize, AppError> {
+    Ok(diesel::update(
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(user))
+            .filter(api_tokens::revoked_at.is_null()),
+    )
+    .set(api_tokens::revoked_at.eq(now()))
+    .execute(conn)?)
 }
 
 /// Revokes one of the actor's own live tokens; `NotFound` for anyone else's.

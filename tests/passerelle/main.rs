@@ -16,6 +16,7 @@ mod mail;
 mod privacy;
 mod registry;
 mod requests;
+mod sessions;
 mod smtp;
 mod tenants;
 mod users;

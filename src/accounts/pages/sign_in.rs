@@ -7,10 +7,10 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use crate::access::{self, AccountRow, Caller, SignIn};
+use crate::access::{self, AccountRow, Budget, Caller, SignIn};
 use crate::accounts::input::{LanguageForm, LoginForm};
 use crate::accounts::{queries, service};
-use crate::db::DbConnection;
+use crate::db::{self, DbConnection};
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
@@ -39,9 +39,30 @@ fn login_page(
     render_status(state, status, "accounts/login", &ctx)
 }
 
-/// The account that `email` and `secret` open, under the sign-in rate limit (per account and per
-/// client address, spent before anything is read), with `then` run on it in the same database
-/// call; `None` for wrong credentials, `RateLimited` once a budget is spent.
+/// The sign-in budgets: failed attempts per account (its email as sign-in compares it, so spaces
+/// or capitals do not make a new budget) and per client address, per minute, counted in the
+/// database so that every instance sees the same ones. Successful sign-ins spend nothing: an
+/// office behind one shared address does not lock itself out.
+fn budgets(state: &AppState) -> (Budget, Budget) {
+    let s = &state.settings.security;
+    let minute = chrono::Duration::minutes(1);
+    (
+        Budget {
+            bucket: "login-account",
+            max: s.login_attempts_per_account,
+            window: minute,
+        },
+        Budget {
+            bucket: "login-address",
+            max: s.login_attempts_per_address,
+            window: minute,
+        },
+    )
+}
+
+/// The account that `email` and `secret` open, under the sign-in budgets (checked before the
+/// password is, and spent only by a failure), with `then` run on it in the same database call;
+/// `None` for wrong credentials, `RateLimited` once a budget is spent.
 pub async fn check_credentials<T, F>(
     state: &AppState,
     req: &HttpRequest,
@@ -57,21 +78,42 @@ where
         .peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
-    if !state.login_limiter.allow(&email, &address) {
-        tracing::warn!(%address, "login rate limit reached");
-        return Err(AppError::RateLimited);
-    }
-    state
-        .read_anonymous(
-            move |c| match service::check_password(c, &email, &secret)? {
+    let (per_account, per_address) = budgets(state);
+    let account = access::normalise_email(&email);
+    let (key, addr) = (account.clone(), address.clone());
+    // The check and the password in one read; argon2 never holds SQLite's write lock.
+    let found = state
+        .read_anonymous(move |c| {
+            let now = db::now();
+            if per_account.exhausted(c, &key, now)? || per_address.exhausted(c, &addr, now)? {
+                return Err(AppError::RateLimited);
+            }
+            match service::check_password(c, &email, &secret)? {
                 Some(row) => {
                     let value = then(c, &row)?;
                     Ok(Some((row, value)))
                 }
                 None => Ok(None),
-            },
-        )
-        .await
+            }
+        })
+        .await;
+    match found {
+        Ok(None) => {
+            state
+                .write_anonymous(move |c| {
+                    let now = db::now();
+                    per_account.spend(c, &account, now)?;
+                    per_address.spend(c, &address, now)
+                })
+                .await?;
+            Ok(None)
+        }
+        Err(AppError::RateLimited) => {
+            tracing::warn!(%address, "sign-in budget spent");
+            Err(AppError::RateLimited)
+        }
+        other => other,
+    }
 }
 
 /// Opens a page session for `row`, in the account's language (sign-in, first-run setup).
@@ -126,9 +168,25 @@ pub async fn login(
     login_page(&state, &session, lang, &form, Some(refused))
 }
 
-pub async fn logout(session: Session, _: CsrfForm<Empty>) -> HttpResponse {
+/// Ends every session of the account server-side (a copy of the cookie taken before no longer
+/// opens anything), then this one.
+pub async fn logout(
+    state: web::Data<AppState>,
+    caller: Caller,
+    session: Session,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    if !caller.is_anonymous() {
+        let ended = state
+            .write(caller, |c, actor| access::end_sessions(c, actor.user_id))
+            .await;
+        match ended {
+            Ok(_) | Err(AppError::Unauthenticated) => {}
+            Err(e) => return Err(e),
+        }
+    }
     access::sign_out(&session);
-    redirect(&session, "/login", None)
+    Ok(redirect(&session, "/login", None))
 }
 
 /// Switches the language of the session, and of the account when signed in.

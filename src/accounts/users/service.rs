@@ -117,5 +117,10 @@ pub fn update(
     if let Some(hash) = password_hash {
         accounts::set_password(conn, id, hash)?;
     }
+    // A disabled account, or one whose password an administrator set, keeps no open session:
+    // re-enabling it later does not bring an old cookie back to life.
+    if (current.active && !data.active) || password_hash.is_some() {
+        crate::access::end_sessions(conn, id)?;
+    }
     Ok(())
 }
