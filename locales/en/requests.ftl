@@ -41,7 +41,6 @@ request-no-candidates = No similar open request in this building.
 request-parent = Linked under
 request-children = Linked reports
 request-history = History
-request-internal = internal
 request-step-title = Move the request forward
 request-step-choose = Step
 request-step-submit = Record the step
@@ -155,3 +154,12 @@ user-scope-tenant = Tenant record number
 user-scope-tenant-hint = The number in the record's address (/tenants/123). Leave empty to unlink.
 user-scope-tenant-current = Account linked to { $name }.
 user-scope-office = This account sees the whole office (or its department): no scope to set.
+
+# Who reads a comment
+request-audience = Who will read this comment
+request-audience-choice-tenant = The tenant (and everyone who sees the request)
+request-audience-choice-staff = Note for the office's staff
+request-audience-choice-isc = Note for community workers (ISC) only
+request-audience-staff = staff note
+request-audience-isc = ISC-only note
+err-request-audience = Choose who will read this comment among the choices offered.

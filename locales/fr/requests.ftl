@@ -41,7 +41,6 @@ request-no-candidates = Aucune demande ouverte semblable dans cet immeuble.
 request-parent = Rattachée à
 request-children = Signalements rattachés
 request-history = Historique
-request-internal = interne
 request-step-title = Faire avancer la demande
 request-step-choose = Étape
 request-step-submit = Enregistrer l'étape
@@ -155,3 +154,12 @@ user-scope-tenant = Numéro de la fiche du locataire
 user-scope-tenant-hint = Le numéro qui figure dans l'adresse de la fiche (/tenants/123). Laissez vide pour détacher.
 user-scope-tenant-current = Compte lié à { $name }.
 user-scope-office = Ce compte voit tout l'office (ou sa direction) : aucune portée à régler.
+
+# Who reads a comment
+request-audience = Qui lira ce commentaire
+request-audience-choice-tenant = Le locataire (et tous ceux qui voient la demande)
+request-audience-choice-staff = Note pour le personnel de l’office
+request-audience-choice-isc = Note réservée aux intervenantes (ISC)
+request-audience-staff = note pour le personnel
+request-audience-isc = note réservée aux ISC
+err-request-audience = Choisissez qui lira ce commentaire parmi les choix offerts.

@@ -56,6 +56,16 @@ pub enum Scope<'a> {
     Buildings(&'a [BuildingId]),
     /// Records about this tenant.
     Tenant(TenantId),
+    /// Records routed to this department (none without one), and those this account recorded.
+    DepartmentOrRecorded {
+        department: Option<DepartmentId>,
+        recorder: UserId,
+    },
+    /// Records this account recorded, and the building-level ones of these buildings.
+    RecordedOrCollective {
+        buildings: &'a [BuildingId],
+        recorder: UserId,
+    },
     /// No record at all (a staff account without a department, a tenant account not yet tied to
     /// its tenant record, a role that has no reach).
     Nothing,
@@ -90,6 +100,14 @@ impl Actor {
             Reach::Department => self.department.map_or(Scope::Nothing, Scope::Department),
             Reach::AssignedBuildings => Scope::Buildings(&self.buildings),
             Reach::OwnTenant => self.tenant.map_or(Scope::Nothing, Scope::Tenant),
+            Reach::DepartmentOrRecorded => Scope::DepartmentOrRecorded {
+                department: self.department,
+                recorder: self.user_id,
+            },
+            Reach::RecordedOrCollective => Scope::RecordedOrCollective {
+                buildings: &self.buildings,
+                recorder: self.user_id,
+            },
             Reach::Nothing => Scope::Nothing,
         }
     }
@@ -98,7 +116,10 @@ impl Actor {
     pub fn building_limit(&self, resource: Resource) -> Option<&[BuildingId]> {
         match self.scope(resource) {
             Scope::Office => None,
-            Scope::Buildings(list) => Some(list),
+            Scope::Buildings(list)
+            | Scope::RecordedOrCollective {
+                buildings: list, ..
+            } => Some(list),
             _ => Some(&[]),
         }
     }

@@ -323,6 +323,7 @@ diesel::table! {
         visible_to_tenant -> Bool,
         author_id -> Nullable<BigInt>,
         created_at -> Timestamp,
+        audience -> Text,
     }
 }
 

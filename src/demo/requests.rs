@@ -441,6 +441,7 @@ fn request(
             body: "",
             visible_to_tenant: true,
             author_id: at.isc,
+            audience: crate::domain::roles::Audience::Tenant,
             created_at: when,
         };
         batch

@@ -72,6 +72,11 @@ pub enum Reach {
     AssignedBuildings,
     /// Those routed to the account's department.
     Department,
+    /// Those routed to the account's department, and those the account recorded.
+    DepartmentOrRecorded,
+    /// Those the account recorded, and the building-level (collective) ones of its assigned
+    /// buildings: never another tenant's own matter.
+    RecordedOrCollective,
     /// Every one of the office.
     Office,
 }
@@ -107,8 +112,8 @@ impl Role {
             (Journal, Admin | Isc) => Office,
             (Journal, Staff | Committee | Tenant) => Nothing,
             (Requests, Admin | Isc) => Office,
-            (Requests, Staff) => Department,
-            (Requests, Committee) => AssignedBuildings,
+            (Requests, Staff) => DepartmentOrRecorded,
+            (Requests, Committee) => RecordedOrCollective,
             (Requests, Tenant) => OwnTenant,
             (Workshops, Admin | Isc | Staff) => Office,
             (Workshops, Committee) => AssignedBuildings,
@@ -116,6 +121,35 @@ impl Role {
             (Consents, Admin | Isc) => Office,
             (Consents, Staff | Committee | Tenant) => Nothing,
         }
+    }
+}
+
+crate::text_enum! {
+    /// Who reads a note written on a record (a request's comment; later a case file's).
+    pub enum Audience {
+        /// The tenant it is about, and everyone who sees the record.
+        Tenant = "tenant",
+        /// The office's staff (administrators, ISCs, department staff), never the tenant.
+        Staff = "staff",
+        /// The ISCs alone: psychosocial information never reaches a department.
+        Isc = "isc",
+    }
+}
+
+impl Role {
+    /// The audiences whose notes this role reads.
+    pub fn audiences(self) -> &'static [Audience] {
+        use Audience as A;
+        match self {
+            Role::Isc => &[A::Tenant, A::Staff, A::Isc],
+            Role::Admin | Role::Staff => &[A::Tenant, A::Staff],
+            Role::Committee | Role::Tenant => &[A::Tenant],
+        }
+    }
+
+    /// Whether this role may write a note for `audience` (only to those it reads itself).
+    pub fn writes_for(self, audience: Audience) -> bool {
+        self.audiences().contains(&audience)
     }
 }
 
@@ -140,9 +174,27 @@ mod tests {
     fn committee_members_see_requests_of_their_buildings_and_tenants_their_own() {
         assert_eq!(
             Role::Committee.reach(Resource::Requests),
-            Reach::AssignedBuildings
+            Reach::RecordedOrCollective
         );
         assert_eq!(Role::Tenant.reach(Resource::Requests), Reach::OwnTenant);
-        assert_eq!(Role::Staff.reach(Resource::Requests), Reach::Department);
+        assert_eq!(
+            Role::Staff.reach(Resource::Requests),
+            Reach::DepartmentOrRecorded
+        );
+    }
+
+    #[test]
+    fn isc_notes_reach_iscs_alone_and_tenants_read_only_what_is_for_them() {
+        for role in Role::ALL {
+            assert_eq!(
+                role.audiences().contains(&Audience::Isc),
+                *role == Role::Isc,
+                "{role:?}"
+            );
+            assert!(role.writes_for(Audience::Tenant));
+        }
+        assert_eq!(Role::Tenant.audiences(), &[Audience::Tenant]);
+        assert_eq!(Role::Committee.audiences(), &[Audience::Tenant]);
+        assert!(!Role::Staff.writes_for(Audience::Isc));
     }
 }

@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::input::{CommentBody, LinkBody, RequestBody, RequestQuery, StepBody};
 use super::queries::{self, Event};
+use super::sight::Sight;
 use super::{photos, service, EventKind, Request};
+use crate::access::log::{self, Channel, RecordKind};
 use crate::access::{Actor, Caller};
 use crate::db::DbConnection;
 use crate::domain::ids::{PhotoId, RequestId};
@@ -32,18 +34,29 @@ fn detail(
     id: RequestId,
 ) -> Result<RequestDetail, AppError> {
     let request = queries::find(conn, actor, id)?;
+    let sight = Sight::of(actor, &request);
+    if request.is_personal() {
+        log::read_one(conn, actor, Channel::Api, RecordKind::Request, id)?;
+    }
     Ok(RequestDetail {
-        photo_ids: queries::photo_ids(conn, id)?,
-        children: queries::children(conn, id)?
-            .into_iter()
-            .map(|r| r.id)
-            .collect(),
-        request,
+        photo_ids: match sight.photos() {
+            true => queries::photo_ids(conn, id)?,
+            false => Vec::new(),
+        },
+        children: match sight {
+            Sight::Handler => queries::children(conn, id)?
+                .into_iter()
+                .map(|r| r.id)
+                .collect(),
+            _ => Vec::new(),
+        },
+        request: sight.redact(request),
     })
 }
 
-/// The request's comments (or, `comments` false, its other events), internal ones only for those
-/// who handle requests.
+/// The request's comments (or, `comments` false, its other events), those of the audiences the
+/// actor reads; no comments of a building-level issue for a committee member who did not record
+/// it.
 fn events_of(
     conn: &mut DbConnection,
     actor: &Actor,
@@ -51,7 +64,8 @@ fn events_of(
     comments: bool,
 ) -> Result<Vec<Event>, AppError> {
     let r = queries::find(conn, actor, id)?;
-    let all = queries::events(conn, r.id, actor.can(Action::HandleRequests))?;
+    let thread = Sight::of(actor, &r).comments();
+    let all = queries::events(conn, r.id, actor.role.audiences(), thread)?;
     Ok(all
         .into_iter()
         .filter(|e| (e.kind == EventKind::Comment) == comments)
@@ -72,10 +86,15 @@ pub async fn api_list_requests(
     let (_, paged) = state
         .read(caller, move |c, actor| {
             actor.require(Action::ReadRequests)?;
-            queries::list(c, actor, &query.filter()?, now, query.pagination())
+            let paged = queries::list(c, actor, &query.filter()?, now, query.pagination())?;
+            queries::log_lines(c, actor, Channel::Api, &paged.items)?;
+            Ok(paged.map(|line| {
+                let sight = Sight::of(actor, &line.request);
+                sight.redact(line.request)
+            }))
         })
         .await?;
-    Ok(HttpResponse::Ok().json(paged.map(|line| line.request)))
+    Ok(HttpResponse::Ok().json(paged))
 }
 
 #[utoipa::path(post, path = "/api/v1/requests", tag = "requests",

@@ -24,6 +24,7 @@ pub mod pages;
 pub mod photos;
 pub mod queries;
 pub mod service;
+pub mod sight;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -33,6 +34,7 @@ use crate::db::schema::{request_events, request_photos, requests};
 use crate::domain::ids::{
     BuildingId, CategoryId, DepartmentId, DwellingId, OfficeId, RequestId, TenantId, UserId,
 };
+use crate::domain::roles::Audience;
 
 pub use lifecycle::{Status, Step, Urgency};
 
@@ -100,6 +102,12 @@ pub struct Request {
 }
 
 impl Request {
+    /// About a tenant or a dwelling: personal information, whose reads are logged (a
+    /// building-level issue is not).
+    pub fn is_personal(&self) -> bool {
+        self.tenant_id.is_some() || self.dwelling_id.is_some()
+    }
+
     /// Open and past its response target at `now`.
     pub fn is_late(&self, now: NaiveDateTime) -> bool {
         self.status.is_open() && self.due_at < now
@@ -145,10 +153,13 @@ pub struct NewEvent<'a> {
     /// The status after a step, or empty.
     pub to_status: &'static str,
     pub body: &'a str,
+    /// True exactly when `audience` is the tenant.
     pub visible_to_tenant: bool,
     /// None: the tenant, through a follow-up link.
     pub author_id: Option<UserId>,
     pub created_at: NaiveDateTime,
+    /// Who reads it.
+    pub audience: Audience,
 }
 
 impl<'a> NewEvent<'a> {
@@ -164,6 +175,7 @@ impl<'a> NewEvent<'a> {
             visible_to_tenant: true,
             author_id,
             created_at: at,
+            audience: Audience::Tenant,
         }
     }
 
@@ -176,11 +188,12 @@ impl<'a> NewEvent<'a> {
         }
     }
 
-    /// The event carries `body`, shown to the tenant or kept internal.
-    pub fn body(self, body: &'a str, visible_to_tenant: bool) -> Self {
+    /// The event carries `body`, read by `audience`.
+    pub fn body(self, body: &'a str, audience: Audience) -> Self {
         NewEvent {
             body,
-            visible_to_tenant,
+            visible_to_tenant: audience == Audience::Tenant,
+            audience,
             ..self
         }
     }

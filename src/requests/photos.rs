@@ -245,7 +245,7 @@ where
 {
     let (actor, existing) = state
         .read(caller.clone(), move |c, actor| {
-            queries::find(c, actor, request_id)?;
+            queries::find_for_photos(c, actor, request_id)?;
             Ok(queries::photo_ids(c, request_id)?.len())
         })
         .await?;
@@ -260,7 +260,7 @@ where
     let recorded = stored.clone();
     let result = state
         .write(caller, move |c, actor| {
-            queries::find(c, actor, request_id)?;
+            queries::find_for_photos(c, actor, request_id)?;
             if queries::photo_ids(c, request_id)?.len() + recorded.len() > MAX_PHOTOS {
                 let mut e = FieldErrors::new();
                 too_many(&mut e);
@@ -287,7 +287,7 @@ pub async fn load(
     let dir = state.settings.uploads.dir.clone();
     let (_, (data, content_type)) = state
         .read(caller, move |c, actor| {
-            queries::find(c, actor, request_id)?;
+            queries::find_for_photos(c, actor, request_id)?;
             let (name, content_type) = queries::photo_file(c, request_id, photo_id)?;
             let data = std::fs::read(office_dir(&dir, actor.office_id).join(name))
                 .map_err(|_| AppError::NotFound)?;

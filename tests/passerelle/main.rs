@@ -13,6 +13,7 @@ mod import;
 mod infrastructure;
 mod journal;
 mod mail;
+mod matrix;
 mod privacy;
 mod registry;
 mod requests;

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::roles::Audience;
+
 use crate::domain::ids::RequestId;
 use crate::domain::{validate, FieldErrors};
 use crate::requests::{Step, TEXT_MAX};
@@ -148,14 +150,16 @@ impl StepBody {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommentData {
     pub body: String,
-    /// Asked to be visible to the tenant (always so for those who do not handle requests).
-    pub visible: bool,
+    /// Who reads it (always the tenant's, for those who do not handle requests).
+    pub audience: Audience,
 }
 
 /// The comment form's fields, as text.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct CommentForm {
     pub body: Option<String>,
+    /// `tenant`, `staff` or `isc`; without it, `visible` decides between tenant and staff.
+    pub audience: Option<String>,
     /// Present (and not "off"): visible to the tenant.
     pub visible: Option<String>,
 }
@@ -163,22 +167,47 @@ pub struct CommentForm {
 /// A comment through the API.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct CommentBody {
+    #[schema(max_length = 4000)]
     pub body: Option<String>,
+    /// Who reads it: the tenant, the office's staff, or the ISCs alone. Without it, `visible`
+    /// decides between the tenant and the staff.
+    pub audience: Option<Audience>,
     /// Visible to the tenant (always, for tenants and committee members).
     #[serde(default)]
     pub visible: bool,
 }
 
-fn check_comment(body: Option<&str>, visible: bool) -> Result<CommentData, FieldErrors> {
+fn check_comment(
+    body: Option<&str>,
+    audience: Result<Option<Audience>, ()>,
+    visible: bool,
+) -> Result<CommentData, FieldErrors> {
     let mut e = FieldErrors::new();
     let body = validate::required(&mut e, "body", body.unwrap_or(""), TEXT_MAX);
-    e.into_result(CommentData { body, visible })
+    let fallback = if visible {
+        Audience::Tenant
+    } else {
+        Audience::Staff
+    };
+    let audience = match audience {
+        Ok(a) => a.unwrap_or(fallback),
+        Err(()) => {
+            e.add("audience", "err-request-audience");
+            fallback
+        }
+    };
+    e.into_result(CommentData { body, audience })
 }
 
 impl CommentForm {
     pub fn parse(&self) -> Result<CommentData, FieldErrors> {
+        let audience = match self.audience.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(code) => Audience::parse(code).map(Some).ok_or(()),
+        };
         check_comment(
             self.body.as_deref(),
+            audience,
             validate::checkbox(self.visible.as_deref()),
         )
     }
@@ -186,7 +215,7 @@ impl CommentForm {
 
 impl CommentBody {
     pub fn parse(&self) -> Result<CommentData, FieldErrors> {
-        check_comment(self.body.as_deref(), self.visible)
+        check_comment(self.body.as_deref(), Ok(self.audience), self.visible)
     }
 }
 

@@ -68,7 +68,9 @@ fn form_lists(
         false => crate::registry::buildings::names(conn, actor)?,
     };
     let buildings = match actor.scope(Resource::Requests) {
-        Scope::Buildings(mine) => names
+        Scope::RecordedOrCollective {
+            buildings: mine, ..
+        } => names
             .into_iter()
             .filter(|(b, _)| mine.contains(b))
             .collect(),
@@ -223,12 +225,11 @@ async fn look_for_similar(
                 return Ok(None);
             };
             let spot = Spot {
-                office_id: actor.office_id,
                 building_id,
                 category_id,
                 except: None,
             };
-            let similar = queries::similar_open(c, spot)?;
+            let similar = queries::similar_open(c, actor, spot)?;
             if similar.is_empty() {
                 return Ok(None);
             }

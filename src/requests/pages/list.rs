@@ -9,6 +9,7 @@ use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
 use super::{category_choices, line, statuses, urgencies, Line};
+use crate::access::log::Channel;
 use crate::access::Caller;
 use crate::domain::ids::BuildingId;
 use crate::domain::roles::Action;
@@ -100,7 +101,9 @@ async fn list_page(
                         department_id: department,
                         ..f
                     };
-                    queries::list(c, actor, &f, now, at)?
+                    let paged = queries::list(c, actor, &f, now, at)?;
+                    queries::log_lines(c, actor, Channel::Page, &paged.items)?;
+                    paged
                 }
                 None => Paged::new(Vec::new(), 0, at),
             };
@@ -190,7 +193,9 @@ pub async fn export_requests(
     let (actor, lines) = state
         .read(caller, move |c, actor| {
             actor.require(Action::ReadRequests)?;
-            queries::list_all(c, actor, &query.filter()?, now)
+            let lines = queries::list_all(c, actor, &query.filter()?, now)?;
+            queries::log_lines(c, actor, Channel::Csv, &lines)?;
+            Ok(lines)
         })
         .await?;
     export::to_csv(&lines, actor.lang, now)?.into_response("demandes.csv")

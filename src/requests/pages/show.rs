@@ -9,18 +9,20 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
+use crate::access::log::{self, Channel, RecordKind};
 use crate::access::{Actor, Caller};
 use crate::db::DbConnection;
 use crate::domain::ids::{PhotoId, RequestId};
-use crate::domain::roles::Action;
+use crate::domain::roles::{Action, Audience};
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
 use crate::requests::input::StepForm;
 use crate::requests::queries::{self, Event, Names, Spot};
+use crate::requests::sight::Sight;
 use crate::requests::{photos, EventKind, Request, Status, Step};
 use crate::state::AppState;
-use crate::web::{format, render_status, Page};
+use crate::web::{format, render_status, Choice, Page};
 
 #[derive(Serialize)]
 struct EventView {
@@ -28,7 +30,8 @@ struct EventView {
     who: String,
     text: String,
     body: String,
-    internal: bool,
+    /// Empty for what the tenant reads; else who reads it ("staff notes", "ISC notes").
+    audience: String,
 }
 
 #[derive(Serialize)]
@@ -65,6 +68,11 @@ struct ShowPage {
     children: Vec<Related>,
     candidates: Vec<Related>,
     handles: bool,
+    /// The comment form is offered (not on a building-level issue a committee member did not
+    /// record).
+    may_comment: bool,
+    /// Who a comment may be for, for those who handle requests.
+    audiences: Vec<Choice>,
     steps: Vec<StepChoice>,
     /// Which form the errors belong to: step, comment, link or photos.
     error_form: &'static str,
@@ -81,6 +89,7 @@ struct Detail {
     parent: Option<Request>,
     children: Vec<Request>,
     candidates: Vec<Request>,
+    sight: Sight,
 }
 
 fn detail(conn: &mut DbConnection, actor: &Actor, id: RequestId) -> Result<Detail, AppError> {
@@ -98,8 +107,8 @@ fn detail(conn: &mut DbConnection, actor: &Actor, id: RequestId) -> Result<Detai
     let candidates = match handles && r.parent_id.is_none() && children.is_empty() {
         true => queries::similar_open(
             conn,
+            actor,
             Spot {
-                office_id: r.office_id,
                 building_id: r.building_id,
                 category_id: r.category_id,
                 except: Some(r.id),
@@ -107,11 +116,20 @@ fn detail(conn: &mut DbConnection, actor: &Actor, id: RequestId) -> Result<Detai
         )?,
         false => Vec::new(),
     };
+    let sight = Sight::of(actor, &r);
+    let photos = match sight.photos() {
+        true => queries::photo_ids(conn, r.id)?,
+        false => Vec::new(),
+    };
+    if r.is_personal() {
+        log::read_one(conn, actor, Channel::Page, RecordKind::Request, r.id)?;
+    }
     Ok(Detail {
         names: queries::names(conn, &r)?,
-        events: queries::events(conn, r.id, handles)?,
-        photos: queries::photo_ids(conn, r.id)?,
-        request: r,
+        events: queries::events(conn, r.id, actor.role.audiences(), sight.comments())?,
+        photos,
+        sight,
+        request: sight.redact(r),
         parent,
         children,
         candidates,
@@ -139,7 +157,10 @@ fn event_view(lang: Lang, e: Event) -> EventView {
         who: e.author.unwrap_or_else(|| t(lang, "request-event-tenant")),
         text,
         body: e.body,
-        internal: !e.visible_to_tenant,
+        audience: match e.audience {
+            Audience::Tenant => String::new(),
+            a => t(lang, &format!("request-audience-{a}")),
+        },
     }
 }
 
@@ -151,6 +172,23 @@ pub struct Shown {
     pub errors: FieldErrors,
     /// The step form as submitted.
     pub form: StepForm,
+}
+
+/// The audiences the actor may write a comment for, staff notes chosen.
+fn audience_choices(actor: &Actor) -> Vec<Choice> {
+    let lang = actor.lang;
+    actor
+        .role
+        .audiences()
+        .iter()
+        .map(|a| {
+            Choice::new(
+                a.as_str(),
+                t(lang, &format!("request-audience-choice-{a}")),
+                *a == Audience::Staff,
+            )
+        })
+        .collect()
 }
 
 fn page(actor: &Actor, d: Detail, shown: Shown) -> ShowPage {
@@ -170,7 +208,7 @@ fn page(actor: &Actor, d: Detail, shown: Shown) -> ShowPage {
         building: d.names.building,
         dwelling: d.names.dwelling,
         tenant: d.names.tenant.filter(|_| handles),
-        department: d.names.department,
+        department: d.names.department.filter(|_| handles),
         urgency: t(lang, &r.urgency.label_key()),
         status: t(lang, &r.status.label_key()),
         created: format::datetime(lang, r.created_at),
@@ -178,7 +216,12 @@ fn page(actor: &Actor, d: Detail, shown: Shown) -> ShowPage {
         late: r.is_late(crate::db::now()),
         referral: !r.referral_resource.is_empty(),
         events: d.events.into_iter().map(|e| event_view(lang, e)).collect(),
-        can_add_photos: d.photos.len() < photos::MAX_PHOTOS,
+        can_add_photos: d.sight.photos() && d.photos.len() < photos::MAX_PHOTOS,
+        may_comment: d.sight.may_comment(),
+        audiences: match handles {
+            true => audience_choices(actor),
+            false => Vec::new(),
+        },
         photos: d.photos,
         parent: d.parent.as_ref().map(|p| related(lang, p)),
         children: d.children.iter().map(|c| related(lang, c)).collect(),

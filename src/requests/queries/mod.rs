@@ -9,15 +9,15 @@ use diesel::IntoSql;
 
 mod related;
 
-pub use related::{
-    children, events, names, photo_file, photo_ids, similar_open, tenant_lang, Event, Names, Spot,
-};
+pub use related::{children, events, names, photo_file, photo_ids, tenant_lang, Event, Names};
 
+use super::sight::Sight;
 use super::{Request, Status};
+use crate::access::log::{self, Channel, RecordKind};
 use crate::access::{Actor, Scope};
 use crate::db::schema::{buildings, dwellings, request_categories, requests, tenants};
 use crate::db::DbConnection;
-use crate::domain::ids::{BuildingId, DwellingId, OfficeId, RequestId, TenantId};
+use crate::domain::ids::{BuildingId, CategoryId, DwellingId, OfficeId, RequestId, TenantId};
 use crate::domain::roles::Resource;
 use crate::error::AppError;
 use crate::requests::input::{RequestFilter, StatusFilter};
@@ -32,9 +32,30 @@ macro_rules! scoped {
             .into_boxed();
         match actor.scope(Resource::Requests) {
             Scope::Office => {}
-            // Only the department's: an `OR created_by` here would keep the department index
-            // from serving the queue.
             Scope::Department(d) => q = q.filter(requests::department_id.eq(d)),
+            // Both sides have their index (department, recorder), which SQLite and PostgreSQL
+            // combine for an OR.
+            Scope::DepartmentOrRecorded {
+                department,
+                recorder,
+            } => {
+                q = q.filter(
+                    requests::department_id
+                        .eq(department)
+                        .or(requests::created_by.eq(recorder).nullable()),
+                )
+            }
+            Scope::RecordedOrCollective {
+                buildings,
+                recorder,
+            } => {
+                q = q.filter(
+                    requests::created_by.eq(recorder).or(requests::building_id
+                        .eq_any(buildings.to_vec())
+                        .and(requests::tenant_id.is_null())
+                        .and(requests::dwelling_id.is_null())),
+                )
+            }
             Scope::Buildings(list) => q = q.filter(requests::building_id.eq_any(list.to_vec())),
             Scope::Tenant(t) => q = q.filter(requests::tenant_id.eq(t)),
             Scope::Nothing => q = q.filter(false.into_sql::<Bool>()),
@@ -201,6 +222,66 @@ pub fn find(conn: &mut DbConnection, actor: &Actor, id: RequestId) -> Result<Req
         .filter(requests::id.eq(id))
         .select(requests::all_columns)
         .first(conn)?)
+}
+
+/// Writes down (one row) that the actor read the personal requests among `lines`, through
+/// `channel`: a list page, the API's list, the CSV export.
+pub fn log_lines(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    channel: Channel,
+    lines: &[RequestLine],
+) -> Result<(), AppError> {
+    let personal = lines.iter().filter(|l| l.request.is_personal()).count();
+    match personal {
+        0 => Ok(()),
+        n => log::read_many(conn, actor, channel, RecordKind::Request, n),
+    }
+}
+
+/// One request whose photos the actor may see and add to; `NotFound` otherwise (a committee
+/// member and a building-level issue it did not record).
+pub fn find_for_photos(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: RequestId,
+) -> Result<Request, AppError> {
+    let r = find(conn, actor, id)?;
+    match Sight::of(actor, &r).photos() {
+        true => Ok(r),
+        false => Err(AppError::NotFound),
+    }
+}
+
+/// Where a report stands, to find the open requests it may be one more of.
+#[derive(Debug, Clone, Copy)]
+pub struct Spot {
+    pub building_id: BuildingId,
+    pub category_id: CategoryId,
+    /// The report itself, once recorded.
+    pub except: Option<RequestId>,
+}
+
+/// Open requests of the same building and category that a report may be one more of: the
+/// candidates to link it under (building-level issues, not their children), newest first; only
+/// ever within the actor's scope, whatever building the form names.
+pub fn similar_open(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    spot: Spot,
+) -> Result<Vec<Request>, AppError> {
+    let mut q = scoped!(requests::table, actor)
+        .filter(requests::building_id.eq(spot.building_id))
+        .filter(requests::category_id.eq(spot.category_id))
+        .filter(requests::parent_id.is_null())
+        .filter(requests::status.eq_any(Status::OPEN));
+    if let Some(id) = spot.except {
+        q = q.filter(requests::id.ne(id));
+    }
+    Ok(q.order(requests::created_at.desc())
+        .limit(5)
+        .select(requests::all_columns)
+        .load(conn)?)
 }
 
 /// One request of the office, whatever the scope (jobs, and links between requests).

@@ -10,10 +10,11 @@ use crate::db::schema::{
     requests, tenants, users,
 };
 use crate::db::DbConnection;
-use crate::domain::ids::{BuildingId, CategoryId, OfficeId, PhotoId, RequestId, UserId};
+use crate::domain::ids::{PhotoId, RequestId, UserId};
+use crate::domain::roles::Audience;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::requests::{categories, EventKind, Request, Status};
+use crate::requests::{categories, EventKind, Request};
 
 /// A step or comment with its author's name.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
@@ -30,21 +31,25 @@ pub struct Event {
     pub author_id: Option<UserId>,
     pub created_at: NaiveDateTime,
     pub author: Option<String>,
+    /// Who reads it.
+    pub audience: Audience,
 }
 
-/// The request's steps and comments, oldest first; `internal` ones too for those who handle
-/// requests.
+/// The request's steps and comments for these audiences, oldest first; comments only when
+/// `comments` (a committee member sees a building-level issue's steps, not its thread).
 pub fn events(
     conn: &mut DbConnection,
     request_id: RequestId,
-    internal: bool,
+    audiences: &[Audience],
+    comments: bool,
 ) -> Result<Vec<Event>, AppError> {
     let mut q = request_events::table
         .left_join(users::table.on(users::id.nullable().eq(request_events::author_id)))
         .filter(request_events::request_id.eq(request_id))
+        .filter(request_events::audience.eq_any(audiences.to_vec()))
         .into_boxed();
-    if !internal {
-        q = q.filter(request_events::visible_to_tenant.eq(true));
+    if !comments {
+        q = q.filter(request_events::kind.ne(EventKind::Comment));
     }
     Ok(q.order((request_events::created_at, request_events::id))
         .select((
@@ -58,6 +63,7 @@ pub fn events(
             request_events::author_id,
             request_events::created_at,
             users::display_name.nullable(),
+            request_events::audience,
         ))
         .load(conn)?)
 }
@@ -90,32 +96,6 @@ pub fn children(conn: &mut DbConnection, parent_id: RequestId) -> Result<Vec<Req
         .filter(requests::parent_id.eq(parent_id))
         .order(requests::id)
         .load(conn)?)
-}
-
-/// Where a report stands, to find the open requests it may be one more of.
-#[derive(Debug, Clone, Copy)]
-pub struct Spot {
-    pub office_id: OfficeId,
-    pub building_id: BuildingId,
-    pub category_id: CategoryId,
-    /// The report itself, once recorded.
-    pub except: Option<RequestId>,
-}
-
-/// Open requests of the same building and category that a report may be one more of: the
-/// candidates to link it under (building-level issues, not their children), newest first.
-pub fn similar_open(conn: &mut DbConnection, spot: Spot) -> Result<Vec<Request>, AppError> {
-    let mut q = requests::table
-        .filter(requests::office_id.eq(spot.office_id))
-        .filter(requests::building_id.eq(spot.building_id))
-        .filter(requests::category_id.eq(spot.category_id))
-        .filter(requests::parent_id.is_null())
-        .filter(requests::status.eq_any(Status::OPEN))
-        .into_boxed();
-    if let Some(id) = spot.except {
-        q = q.filter(requests::id.ne(id));
-    }
-    Ok(q.order(requests::created_at.desc()).limit(5).load(conn)?)
 }
 
 /// The names shown with a request: building, dwelling number, tenant name, category (code,

@@ -11,12 +11,13 @@ use crate::db::schema::requests;
 use crate::db::DbConnection;
 use crate::domain::ids::RequestId;
 use crate::domain::poles::SubActivity;
-use crate::domain::roles::Action;
+use crate::domain::roles::{Action, Audience};
 use crate::domain::FieldErrors;
 use crate::email::Composer;
 use crate::error::AppError;
 use crate::requests::input::{CommentData, LinkData};
 use crate::requests::mail::{self, Update};
+use crate::requests::sight::Sight;
 use crate::requests::{queries, EventKind, NewEvent, Request};
 
 /// The request `id` as someone who takes steps sees it: `Forbidden` for those who take none,
@@ -30,9 +31,11 @@ pub fn find_handled(
     queries::find(conn, actor, id)
 }
 
-/// Adds a comment to `r` (found within the actor's scope). Those who do not handle requests write
-/// only visible comments; a visible comment of someone who does is carried to the requests linked
-/// under `r`, and each tenant is told.
+/// Adds a comment to `r` (found within the actor's scope), for the audience asked: those who do
+/// not handle requests write only for the tenant, and only on a request that is theirs (a
+/// committee member never comments on another tenant's matter); no one writes for an audience
+/// they do not read. A comment for the tenant from someone who handles requests is carried to the
+/// requests linked under `r`, and each tenant is told.
 pub fn comment(
     conn: &mut DbConnection,
     mail: &Composer,
@@ -42,10 +45,22 @@ pub fn comment(
     now: NaiveDateTime,
 ) -> Result<(), AppError> {
     let handles = actor.can(Action::HandleRequests);
-    let visible = !handles || data.visible;
+    if !Sight::of(actor, r).may_comment() {
+        return Err(AppError::Forbidden);
+    }
+    let audience = match handles {
+        true => data.audience,
+        false => Audience::Tenant,
+    };
+    if !actor.role.writes_for(audience) {
+        let mut e = FieldErrors::new();
+        e.add("audience", "err-request-audience");
+        return Err(e.into());
+    }
+    let visible = audience == Audience::Tenant;
     let author = Some(actor.user_id);
     let body = data.body.as_str();
-    let event = |r: &Request| NewEvent::on(r, EventKind::Comment, author, now).body(body, visible);
+    let event = |r: &Request| NewEvent::on(r, EventKind::Comment, author, now).body(body, audience);
     write_event(conn, &event(r))?;
     record_in_journal(conn, actor, r, SubActivity::AccompagnementServices, now)?;
     if visible && handles {
@@ -97,6 +112,7 @@ pub fn link(
         return Err(AppError::Conflict("err-request-stale"));
     }
     let body = data.parent_id.map(|p| format!("#{p}")).unwrap_or_default();
-    let event = NewEvent::on(r, EventKind::Link, Some(actor.user_id), now).body(&body, false);
+    let event =
+        NewEvent::on(r, EventKind::Link, Some(actor.user_id), now).body(&body, Audience::Staff);
     write_event(conn, &event)
 }

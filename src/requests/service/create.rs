@@ -74,7 +74,10 @@ fn place(conn: &mut DbConnection, actor: &Actor, data: &RequestData) -> Result<P
         .count()
         .get_result(conn)?;
     exists(n, "building_id")?;
-    if let Scope::Buildings(mine) = actor.scope(Resource::Requests) {
+    if let Scope::RecordedOrCollective {
+        buildings: mine, ..
+    } = actor.scope(Resource::Requests)
+    {
         if !mine.contains(&building) {
             return Err(unknown("building_id"));
         }

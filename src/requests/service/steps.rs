@@ -12,7 +12,7 @@ use crate::db::schema::requests;
 use crate::db::DbConnection;
 use crate::domain::ids::DepartmentId;
 use crate::domain::poles::SubActivity;
-use crate::domain::roles::Action;
+use crate::domain::roles::{Action, Audience};
 use crate::domain::FieldErrors;
 use crate::email::Composer;
 use crate::error::AppError;
@@ -169,10 +169,11 @@ fn step_one(
     let shown = if mv.visible { mv.comment } else { "" };
     let step = NewEvent::on(r, EventKind::Step, author, mv.now)
         .change(r.status, target)
-        .body(shown, true);
+        .body(shown, Audience::Tenant);
     write_event(conn, &step)?;
     if !mv.visible && !mv.comment.is_empty() {
-        let note = NewEvent::on(r, EventKind::Comment, author, mv.now).body(mv.comment, false);
+        let note =
+            NewEvent::on(r, EventKind::Comment, author, mv.now).body(mv.comment, Audience::Staff);
         write_event(conn, &note)?;
     }
     if let (Step::Route, Some(d)) = (mv.step, mv.department) {

@@ -8,6 +8,7 @@ mod jobs;
 mod lifecycle;
 mod photos;
 mod scope;
+mod visibility;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;

@@ -66,7 +66,9 @@ async fn each_account_sees_only_the_requests_of_its_scope() {
     assert_eq!(status, StatusCode::OK);
     assert!(queue.contains(&format!("#{mine}")) && !queue.contains(&format!("#{theirs}")));
 
-    // A committee member: only their buildings.
+    // A committee member: the building-level issues of their buildings, never a tenant's own
+    // request, even in their buildings.
+    let collective = record(&app, &w.isc, other_building, noise, None);
     let committee = app.user(office, "committee");
     app.db(|c| {
         diesel::insert_into(user_buildings::table)
@@ -79,13 +81,16 @@ async fn each_account_sees_only_the_requests_of_its_scope() {
     });
     let browser = app.login(&committee).await;
     let (_, list) = browser.get_text("/requests").await;
-    assert!(list.contains(&format!("#{theirs}")) && !list.contains(&format!("#{mine}")));
+    assert!(list.contains(&format!("#{collective}")));
+    assert!(!list.contains(&format!("#{theirs}")) && !list.contains(&format!("#{mine}")));
+    for private in [mine, theirs] {
+        assert_eq!(
+            browser.get(&format!("/requests/{private}")).await.status(),
+            StatusCode::NOT_FOUND
+        );
+    }
     assert_eq!(
-        browser.get(&format!("/requests/{mine}")).await.status(),
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        step(&browser, theirs, 1, "route", &[]).await,
+        step(&browser, collective, 1, "route", &[]).await,
         StatusCode::FORBIDDEN
     );
 
@@ -252,6 +257,7 @@ async fn the_admin_gives_a_committee_account_its_buildings_and_a_tenant_account_
         },
     );
     let id = record(&app, &w.isc, w.building, w.category, Some(t));
+    let collective = record(&app, &w.isc, w.building, w.category, None);
     let admin = app.login(&w.admin).await;
     let (status, page) = admin
         .get_text(&format!("/users/{}/scope", committee.id))
@@ -276,8 +282,16 @@ async fn the_admin_gives_a_committee_account_its_buildings_and_a_tenant_account_
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let browser = app.login(&committee).await;
     assert_eq!(
-        browser.get(&format!("/requests/{id}")).await.status(),
+        browser
+            .get(&format!("/requests/{collective}"))
+            .await
+            .status(),
         StatusCode::OK
+    );
+    assert_eq!(
+        browser.get(&format!("/requests/{id}")).await.status(),
+        StatusCode::NOT_FOUND,
+        "a tenant's own request is not the committee's business"
     );
     let res = admin
         .post_form(

@@ -1,0 +1,2 @@
+DROP INDEX requests_created_by;
+ALTER TABLE request_events DROP COLUMN audience;
