@@ -41,7 +41,9 @@ pub struct Account {
     /// The department (role staff only).
     pub department_id: Option<DepartmentId>,
     pub active: bool,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc_option")]
     pub last_login_at: Option<NaiveDateTime>,
 }
 
@@ -69,7 +71,9 @@ pub struct NewUser {
 pub struct ApiToken {
     pub id: TokenId,
     pub name: String,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc_option")]
     pub last_used_at: Option<NaiveDateTime>,
 }
 

@@ -3,6 +3,7 @@
 #[macro_use]
 pub mod ids;
 pub mod consent;
+pub mod instant;
 pub mod poles;
 pub mod recurrence;
 pub mod roles;

@@ -27,9 +27,12 @@ pub struct MessageLine {
     pub subject: String,
     pub status: MessageStatus,
     pub attempts: i32,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub next_attempt_at: NaiveDateTime,
     pub last_error: String,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc_option")]
     pub sent_at: Option<NaiveDateTime>,
 }
 

@@ -55,6 +55,7 @@ pub struct JournalEntry {
     pub note: String,
     /// manual, or the capability that wrote it.
     pub source: Source,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
 }
 

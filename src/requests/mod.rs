@@ -85,19 +85,25 @@ pub struct Request {
     pub isc_id: Option<UserId>,
     pub created_by: UserId,
     /// When the response target is passed.
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub due_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc_option")]
     pub resolved_at: Option<NaiveDateTime>,
+    #[serde(serialize_with = "crate::domain::instant::utc_option")]
     pub closed_at: Option<NaiveDateTime>,
     pub referral_resource: String,
     pub referral_contact: String,
     pub referral_told: String,
     #[serde(skip)]
     pub followup_token: Option<String>,
+    #[serde(serialize_with = "crate::domain::instant::utc_option")]
     pub followup_sent_at: Option<NaiveDateTime>,
     pub followup_answer: FollowupAnswer,
     /// Send it back with every change; a stale one answers 409.
     pub version: i32,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub updated_at: NaiveDateTime,
 }
 

@@ -36,7 +36,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(privacy::api)
                 .configure(workshops::configure_api)
                 .configure(requests::api)
-                .default_service(web::to(not_found)),
+                .default_service(web::to(openapi::unmatched)),
         )
         .default_service(web::to(not_found));
 }

@@ -35,11 +35,15 @@ pub async fn render_errors(
     if let Some(AppError::Internal(e)) = app_err {
         tracing::error!(error = ?e, "request failed");
     }
+    let allow = res.headers().get(header::ALLOW).cloned();
     let (req, res) = res.into_parts();
     let lang = super::request_lang(&req);
     let app_err = res.error().and_then(|e| e.as_error::<AppError>());
     let is_api = req.path().starts_with("/api/");
     let mut builder = HttpResponse::build(status);
+    if let Some(allow) = allow {
+        builder.insert_header((header::ALLOW, allow));
+    }
     let response = if is_api {
         if status == StatusCode::UNAUTHORIZED {
             builder.insert_header((header::WWW_AUTHENTICATE, "Bearer"));

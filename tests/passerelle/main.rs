@@ -14,6 +14,7 @@ mod infrastructure;
 mod journal;
 mod mail;
 mod matrix;
+mod openapi;
 mod privacy;
 mod registry;
 mod requests;

@@ -26,6 +26,7 @@ pub struct AccessEntry {
     pub id: AccessLogId,
     pub office_id: OfficeId,
     pub user_id: UserId,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub at: NaiveDateTime,
     pub record_kind: RecordKind,
     /// The record read; `null` for a list or an export.

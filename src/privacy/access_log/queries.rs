@@ -113,6 +113,7 @@ pub fn list_all(
 /// One consultation of a tenant's file.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Consultation {
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub at: NaiveDateTime,
     pub person: String,
     pub role: Role,

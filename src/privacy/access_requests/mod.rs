@@ -71,7 +71,9 @@ pub struct AccessRequest {
     pub status: Status,
     pub answered_on: Option<NaiveDate>,
     pub created_by: UserId,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub updated_at: NaiveDateTime,
 }
 

@@ -56,6 +56,7 @@ pub struct ConsentEvent {
     /// The partner of a referral ("" for other purposes).
     pub partner: String,
     pub decision: Decision,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub at: NaiveDateTime,
     /// The person who recorded it; `null` when the tenant acted through a link.
     pub recorded_by: Option<UserId>,
@@ -89,6 +90,7 @@ pub struct Consent {
     pub partner: String,
     pub state: ConsentState,
     /// When the latest decision was made.
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub since: NaiveDateTime,
     pub how: How,
     pub by_tenant: bool,

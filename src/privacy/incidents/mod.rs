@@ -47,7 +47,9 @@ pub struct Incident {
     pub people_notified_on: Option<NaiveDate>,
     pub measures: String,
     pub created_by: UserId,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub updated_at: NaiveDateTime,
 }
 

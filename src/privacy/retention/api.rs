@@ -13,6 +13,7 @@ use crate::state::AppState;
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RetentionBody {
     /// When the next run happens (UTC).
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub next_run: NaiveDateTime,
     pub kinds: Vec<Pending>,
 }

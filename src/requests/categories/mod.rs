@@ -33,6 +33,7 @@ pub struct Category {
     pub target_hours_normal: i32,
     pub target_hours_urgent: i32,
     pub position: i32,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
 }
 

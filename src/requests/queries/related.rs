@@ -29,6 +29,7 @@ pub struct Event {
     pub body: String,
     pub visible_to_tenant: bool,
     pub author_id: Option<UserId>,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
     pub author: Option<String>,
     /// Who reads it.
