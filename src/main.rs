@@ -7,9 +7,20 @@ use passerelle::startup::Application;
 use passerelle::{access, accounts, db, demo, telemetry};
 use secrecy::ExposeSecret;
 
-#[actix_web::main]
-async fn main() -> anyhow::Result<()> {
+/// Runs the command; a failure is one line on standard error (its causes joined), and exit code 1,
+/// never a backtrace.
+fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    match actix_web::rt::System::new().block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("passerelle: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::load()?;
     telemetry::init(&settings);
     match cli.command.unwrap_or(Command::Serve) {

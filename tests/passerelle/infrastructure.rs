@@ -562,3 +562,35 @@ async fn metrics_are_protected_by_a_token_and_off_in_production_without_one() {
     );
     assert_eq!(prod.client().get("/healthz").await.status(), StatusCode::OK);
 }
+
+/// The binary started in production from an empty folder, with the published development key:
+/// it refuses with one clear line and no backtrace, wherever it is started.
+#[test]
+fn production_refuses_the_development_key_from_any_folder_in_one_clear_line() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .arg("serve")
+        .current_dir(folder.path())
+        .env("PASSERELLE_ENV", "production")
+        .env("PASSERELLE_SERVER__PORT", "0")
+        .env("RUST_BACKTRACE", "1")
+        .env_remove("PASSERELLE_CONFIG_DIR")
+        .env_remove("PASSERELLE_SESSION__KEY")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // It must stop by itself; a service that started anyway is stopped after a while.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.starts_with("passerelle: "), "{stderr}");
+    assert!(stderr.contains("session"), "names what is wrong: {stderr}");
+    assert!(!stderr.contains("backtrace"), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+}
