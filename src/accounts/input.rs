@@ -106,6 +106,7 @@ pub struct TokenRequest {
     pub email: String,
     pub password: String,
     /// A name to recognise the token by in lists ("export comptable").
+    #[schema(max_length = 100)]
     pub name: Option<String>,
 }
 

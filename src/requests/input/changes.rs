@@ -51,17 +51,22 @@ pub struct StepForm {
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct StepBody {
     /// The request's version as read.
+    #[schema(minimum = 1)]
     pub version: Option<i64>,
     /// route, start, wait, resolve, close, close_not_ours, reopen
     #[schema(value_type = Option<Step>)]
     pub step: Option<String>,
+    #[schema(max_length = 4000)]
     pub comment: Option<String>,
     /// The comment is visible to the tenant.
     #[serde(default)]
     pub visible: bool,
     /// For close_not_ours: the outside resource, its contact, what the tenant was told.
+    #[schema(max_length = 500)]
     pub referral_resource: Option<String>,
+    #[schema(max_length = 500)]
     pub referral_contact: Option<String>,
+    #[schema(max_length = 500)]
     pub referral_told: Option<String>,
 }
 

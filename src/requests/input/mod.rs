@@ -56,6 +56,7 @@ pub struct RequestBody {
     /// low, normal (default) or urgent
     #[schema(value_type = Option<Urgency>)]
     pub urgency: Option<String>,
+    #[schema(max_length = 4000)]
     pub description: Option<String>,
     /// An open request of the same building to link this one under.
     pub parent_id: Option<RequestId>,
