@@ -11,7 +11,6 @@ const MAX_FILE_LINES: usize = 400;
 /// Files still over the limit while the capability shape is applied area by area; each area's
 /// change removes its own. Listed files must still exist and still be over (so the list shrinks).
 const NOT_YET_SPLIT: &[&str] = &[
-    "src/db/schema.rs",
     "src/demo/requests.rs",
     "src/demo/workshops.rs",
     "src/registry/buildings/pages.rs",
