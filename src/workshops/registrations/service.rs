@@ -1,5 +1,4 @@
-//! Registrations: a tenant for the whole series (`session_id` NULL) or for one session; past the
-//! capacity, on the waiting list in order; a cancellation gives the place to the first who fits.
+//! Registering, cancelling and the waiting list.
 //!
 //! Capacity under concurrency: every change of a workshop's registrations first bumps
 //! `workshops.registration_version` with an UPDATE. On PostgreSQL that row lock is held to the end
@@ -9,56 +8,19 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
-use serde::Serialize;
 
-use super::{field_error, notify, store, Workshop, SCHEDULED};
-use crate::db::schema::{
-    dwellings, tenants, workshop_buildings, workshop_registrations, workshop_sessions, workshops,
-};
+use super::{queries, NewRegistration};
+use crate::access::Actor;
+use crate::db::schema::{dwellings, tenants, workshop_registrations, workshops};
 use crate::db::{now, DbConnection};
-use crate::email::EmailTemplates;
+use crate::email::Composer;
 use crate::error::AppError;
-
-pub const CONFIRMED: &str = "confirmed";
-pub const WAITING: &str = "waiting";
-pub const WITHDRAWN: &str = "cancelled";
-
-/// A registration as stored.
-#[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
-pub struct Registration {
-    pub id: i64,
-    pub office_id: i64,
-    pub workshop_id: i64,
-    /// None: the whole series.
-    pub session_id: Option<i64>,
-    pub tenant_id: i64,
-    /// confirmed, waiting or cancelled
-    pub status: String,
-    /// staff or public
-    pub channel: String,
-    pub registered_by: Option<i64>,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
-
-/// A registration request.
-#[derive(Debug, Clone)]
-pub struct NewRegistration {
-    pub workshop_id: i64,
-    pub session_id: Option<i64>,
-    pub tenant_id: i64,
-    pub channel: &'static str,
-    pub registered_by: Option<i64>,
-}
-
-/// Where mail is rendered from, for the messages a change causes.
-pub struct Mailer<'a> {
-    pub templates: &'a EmailTemplates,
-    pub base_url: &'a str,
-}
+use crate::workshops::queries::{find_in_office, upcoming_sessions, within_scope};
+use crate::workshops::{
+    field_error, mail, NewRegistrationRow, Registration, RegistrationStatus, Workshop,
+};
 
 /// Takes the workshop's registration lock (see the module doc); `NotFound` for another office's.
 fn lock(conn: &mut DbConnection, office_id: i64, workshop_id: i64) -> Result<Workshop, AppError> {
@@ -72,7 +34,7 @@ fn lock(conn: &mut DbConnection, office_id: i64, workshop_id: i64) -> Result<Wor
     if n == 0 {
         return Err(AppError::NotFound);
     }
-    store::find(conn, office_id, workshop_id)
+    find_in_office(conn, office_id, workshop_id)
 }
 
 /// Confirmed places: for the series, and per session.
@@ -85,7 +47,7 @@ impl Taken {
     fn load(conn: &mut DbConnection, workshop_id: i64) -> Result<Taken, AppError> {
         let rows: Vec<(Option<i64>, i64)> = workshop_registrations::table
             .filter(workshop_registrations::workshop_id.eq(workshop_id))
-            .filter(workshop_registrations::status.eq(CONFIRMED))
+            .filter(workshop_registrations::status.eq(RegistrationStatus::Confirmed))
             .group_by(workshop_registrations::session_id)
             .select((workshop_registrations::session_id, count_star()))
             .load(conn)?;
@@ -124,15 +86,6 @@ impl Taken {
     }
 }
 
-fn upcoming_sessions(conn: &mut DbConnection, workshop_id: i64) -> Result<Vec<i64>, AppError> {
-    Ok(workshop_sessions::table
-        .filter(workshop_sessions::workshop_id.eq(workshop_id))
-        .filter(workshop_sessions::status.eq(SCHEDULED))
-        .filter(workshop_sessions::starts_at.gt(now()))
-        .select(workshop_sessions::id)
-        .load(conn)?)
-}
-
 /// The tenant must be the office's and in the workshop's audience.
 fn check_tenant(conn: &mut DbConnection, w: &Workshop, tenant_id: i64) -> Result<(), AppError> {
     let building: Option<i64> = tenants::table
@@ -145,19 +98,7 @@ fn check_tenant(conn: &mut DbConnection, w: &Workshop, tenant_id: i64) -> Result
     let Some(building) = building else {
         return Err(field_error("tenant_id", "err-unknown-reference"));
     };
-    let invited = match w.audience.as_str() {
-        "office" => true,
-        "buildings" => {
-            building == w.building_id
-                || workshop_buildings::table
-                    .filter(workshop_buildings::workshop_id.eq(w.id))
-                    .filter(workshop_buildings::building_id.eq(building))
-                    .count()
-                    .get_result::<i64>(conn)?
-                    > 0
-        }
-        _ => building == w.building_id,
-    };
+    let invited = queries::invited_buildings(conn, w)?.is_none_or(|list| list.contains(&building));
     if !invited {
         return Err(field_error("tenant_id", "err-workshop-not-in-audience"));
     }
@@ -178,7 +119,7 @@ pub fn register(
         return Err(AppError::Conflict("err-workshop-registration-closed"));
     }
     check_tenant(conn, &w, r.tenant_id)?;
-    let upcoming = upcoming_sessions(conn, w.id)?;
+    let upcoming = upcoming_sessions(conn, w.id, now())?;
     match r.session_id {
         Some(s) if !upcoming.contains(&s) => {
             return Err(field_error("session_id", "err-workshop-session-not-open"))
@@ -191,7 +132,7 @@ pub fn register(
     let already: i64 = workshop_registrations::table
         .filter(workshop_registrations::workshop_id.eq(w.id))
         .filter(workshop_registrations::tenant_id.eq(r.tenant_id))
-        .filter(workshop_registrations::status.ne(WITHDRAWN))
+        .filter(workshop_registrations::status.ne(RegistrationStatus::Cancelled))
         .filter(
             workshop_registrations::session_id
                 .is_null()
@@ -204,70 +145,63 @@ pub fn register(
     }
     let taken = Taken::load(conn, w.id)?;
     let status = if taken.fits(w.capacity.into(), r.session_id, &upcoming) {
-        CONFIRMED
+        RegistrationStatus::Confirmed
     } else {
-        WAITING
+        RegistrationStatus::Waiting
     };
     let at = now();
+    let row = NewRegistrationRow {
+        office_id,
+        workshop_id: w.id,
+        session_id: r.session_id,
+        tenant_id: r.tenant_id,
+        status,
+        channel: r.channel,
+        registered_by: r.registered_by,
+        created_at: at,
+        updated_at: at,
+    };
     Ok(diesel::insert_into(workshop_registrations::table)
-        .values((
-            workshop_registrations::office_id.eq(office_id),
-            workshop_registrations::workshop_id.eq(w.id),
-            workshop_registrations::session_id.eq(r.session_id),
-            workshop_registrations::tenant_id.eq(r.tenant_id),
-            workshop_registrations::status.eq(status),
-            workshop_registrations::channel.eq(r.channel),
-            workshop_registrations::registered_by.eq(r.registered_by),
-            workshop_registrations::created_at.eq(at),
-            workshop_registrations::updated_at.eq(at),
-        ))
+        .values(&row)
         .returning(workshop_registrations::all_columns)
         .get_result(conn)?)
-}
-
-/// One registration of the office.
-pub fn find(conn: &mut DbConnection, office_id: i64, id: i64) -> Result<Registration, AppError> {
-    Ok(workshop_registrations::table
-        .filter(workshop_registrations::id.eq(id))
-        .filter(workshop_registrations::office_id.eq(office_id))
-        .first(conn)?)
 }
 
 /// Cancels a registration and gives freed places to the waiting list, in order; those promoted
 /// are emailed. Returns the ids promoted.
 pub fn cancel(
     conn: &mut DbConnection,
+    mailer: &Composer,
     office_id: i64,
     id: i64,
-    mailer: &Mailer<'_>,
 ) -> Result<Vec<i64>, AppError> {
-    let reg = find(conn, office_id, id)?;
+    let reg = queries::find(conn, office_id, id)?;
     let w = lock(conn, office_id, reg.workshop_id)?;
     let n = diesel::update(
         workshop_registrations::table
             .find(id)
-            .filter(workshop_registrations::status.ne(WITHDRAWN)),
+            .filter(workshop_registrations::status.ne(RegistrationStatus::Cancelled)),
     )
     .set((
-        workshop_registrations::status.eq(WITHDRAWN),
+        workshop_registrations::status.eq(RegistrationStatus::Cancelled),
         workshop_registrations::updated_at.eq(now()),
     ))
     .execute(conn)?;
     if n == 0 {
         return Err(AppError::Conflict("err-workshop-registration-cancelled"));
     }
-    promote(conn, &w, mailer)
+    promote(conn, mailer, &w)
 }
 
 /// Confirms waiting registrations that now fit, first come first served.
 pub fn promote(
     conn: &mut DbConnection,
+    mailer: &Composer,
     w: &Workshop,
-    mailer: &Mailer<'_>,
 ) -> Result<Vec<i64>, AppError> {
     let waiting: Vec<(i64, Option<i64>)> = workshop_registrations::table
         .filter(workshop_registrations::workshop_id.eq(w.id))
-        .filter(workshop_registrations::status.eq(WAITING))
+        .filter(workshop_registrations::status.eq(RegistrationStatus::Waiting))
         .order(workshop_registrations::id.asc())
         .select((
             workshop_registrations::id,
@@ -277,7 +211,7 @@ pub fn promote(
     if waiting.is_empty() {
         return Ok(Vec::new());
     }
-    let upcoming = upcoming_sessions(conn, w.id)?;
+    let upcoming = upcoming_sessions(conn, w.id, now())?;
     let mut taken = Taken::load(conn, w.id)?;
     let mut promoted = Vec::new();
     for (id, session) in waiting {
@@ -287,28 +221,33 @@ pub fn promote(
         taken.take(session);
         diesel::update(workshop_registrations::table.find(id))
             .set((
-                workshop_registrations::status.eq(CONFIRMED),
+                workshop_registrations::status.eq(RegistrationStatus::Confirmed),
                 workshop_registrations::updated_at.eq(now()),
             ))
             .execute(conn)?;
-        notify::promoted(conn, mailer, w, id)?;
+        mail::promoted(conn, mailer, w, id)?;
         promoted.push(id);
     }
     Ok(promoted)
 }
 
-/// Changes the capacity; refused below the places already given in any upcoming session. A larger
-/// capacity gives the new places to the waiting list.
+/// Changes the capacity of a workshop the actor sees; refused below the places already given in
+/// any upcoming session. A larger capacity gives the new places to the waiting list.
 pub fn set_capacity(
     conn: &mut DbConnection,
-    office_id: i64,
+    actor: &Actor,
+    mailer: &Composer,
     workshop_id: i64,
     capacity: i32,
-    mailer: &Mailer<'_>,
 ) -> Result<Workshop, AppError> {
+    let office_id = actor.office_id.get();
+    within_scope(
+        actor,
+        find_in_office(conn, office_id, workshop_id)?.building_id,
+    )?;
     let w = lock(conn, office_id, workshop_id)?;
     let taken = Taken::load(conn, w.id)?;
-    let most = upcoming_sessions(conn, w.id)?
+    let most = upcoming_sessions(conn, w.id, now())?
         .iter()
         .map(|s| taken.at(*s))
         .max()
@@ -324,54 +263,63 @@ pub fn set_capacity(
             workshops::updated_at.eq(now()),
         ))
         .execute(conn)?;
-    let w = store::find(conn, office_id, workshop_id)?;
-    promote(conn, &w, mailer)?;
+    let w = find_in_office(conn, office_id, workshop_id)?;
+    promote(conn, mailer, &w)?;
     Ok(w)
 }
 
-/// A registration with its tenant's name, as the workshop and attendance pages list them.
-#[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
-pub struct RegistrationLine {
-    pub id: i64,
+/// A registration by staff or a committee member: the tenant named by id (those who may read
+/// tenant files) or found by dwelling and last name, for a workshop the actor sees.
+pub struct StaffRegistration {
+    pub workshop_id: i64,
     pub session_id: Option<i64>,
-    pub tenant_id: i64,
-    pub status: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub dwelling: String,
+    pub tenant: super::TenantRef,
 }
 
-/// The registrations of a workshop that are not cancelled, confirmed first, in order.
-pub fn list(conn: &mut DbConnection, workshop_id: i64) -> Result<Vec<RegistrationLine>, AppError> {
-    Ok(workshop_registrations::table
-        .inner_join(tenants::table.inner_join(dwellings::table))
-        .filter(workshop_registrations::workshop_id.eq(workshop_id))
-        .filter(workshop_registrations::status.ne(WITHDRAWN))
-        .order((
-            workshop_registrations::status.asc(),
-            workshop_registrations::id.asc(),
-        ))
-        .select((
-            workshop_registrations::id,
-            workshop_registrations::session_id,
-            workshop_registrations::tenant_id,
-            workshop_registrations::status,
-            tenants::first_name,
-            tenants::last_name,
-            dwellings::number,
-        ))
-        .load(conn)?)
+/// Registers a tenant for a workshop the actor sees.
+pub fn register_for(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    r: &StaffRegistration,
+) -> Result<Registration, AppError> {
+    let w = crate::workshops::queries::find(conn, actor, r.workshop_id)?;
+    let tenant_id = match &r.tenant {
+        super::TenantRef::Id(id) if queries::shows_names(actor) => *id,
+        super::TenantRef::Id(_) => {
+            return Err(field_error("dwelling", "err-workshop-register-by-lookup"))
+        }
+        super::TenantRef::Lookup {
+            dwelling,
+            last_name,
+        } => queries::lookup_for(conn, &w, dwelling, last_name)?
+            .ok_or_else(|| field_error("dwelling", "err-workshop-tenant-not-found"))?,
+    };
+    register(
+        conn,
+        actor.office_id.get(),
+        &NewRegistration {
+            workshop_id: w.id,
+            session_id: r.session_id,
+            tenant_id,
+            channel: crate::workshops::Channel::Staff,
+            registered_by: Some(actor.user_id.get()),
+        },
+    )
 }
 
-/// [`cancel`] for an actor, who must act for the workshop's building; returns the workshop's id.
+/// Cancels a registration of a workshop the actor sees; returns the workshop's id.
 pub fn cancel_for(
     conn: &mut DbConnection,
-    actor: &super::Actor,
+    actor: &Actor,
+    mailer: &Composer,
     id: i64,
-    mailer: &Mailer<'_>,
 ) -> Result<i64, AppError> {
-    let reg = find(conn, actor.office_id, id)?;
-    actor.check_building(store::find(conn, actor.office_id, reg.workshop_id)?.building_id)?;
-    cancel(conn, actor.office_id, id, mailer)?;
+    let office_id = actor.office_id.get();
+    let reg = queries::find(conn, office_id, id)?;
+    within_scope(
+        actor,
+        find_in_office(conn, office_id, reg.workshop_id)?.building_id,
+    )?;
+    cancel(conn, mailer, office_id, id)?;
     Ok(reg.workshop_id)
 }

@@ -1,5 +1,5 @@
-//! A workshop as submitted (every field a string, from a form or converted from JSON) and its
-//! validation into a [`NewWorkshop`] with its [`Recurrence`].
+//! The scheduling form: a workshop as submitted (every field a string, from a form or converted
+//! from JSON by `body.rs`) and its validation into a [`NewWorkshop`] with its [`Recurrence`].
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
