@@ -12,7 +12,7 @@ use crate::helpers::json_of;
 
 /// A workshop of `count` sessions with Alice (emailable) and Bruno (no consent) registered for
 /// the series; returns (workshop, session ids, Alice, Bruno).
-async fn with_registrations(w: &World, count: i64) -> (i64, Vec<i64>, i64, i64) {
+pub(super) async fn with_registrations(w: &World, count: i64) -> (i64, Vec<i64>, i64, i64) {
     let api = w.app.api(&w.isc).await;
     let id = json_of(
         api.post(
