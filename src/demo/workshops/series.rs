@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use diesel::ExpressionMethods;
 
 use super::WorkshopData;
@@ -144,32 +144,8 @@ impl Gen {
             .unwrap_or_default()
             - chrono::Duration::days(14);
         let author = isc;
-        out.workshops.push((
-            workshops::id.eq(id),
-            NewWorkshopRow {
-                office_id: office,
-                title: title.into(),
-                description: format!("{title} : {theme}."),
-                theme: theme.into(),
-                sub_activity: sub.into(),
-                building_id: building,
-                room_id: Some(room),
-                place: String::new(),
-                language: "fr".into(),
-                capacity: 12,
-                audience: "building".into(),
-                registration_opens_on: None,
-                registration_closes_on: None,
-                reminder_hours: 24,
-                recurrence: serde_json::to_string(&recurrence).unwrap_or_default(),
-                duration_minutes: 90,
-                registration_version: 0,
-                search_text: fold(&format!("{title} {theme}")),
-                created_by: author,
-                created_at: created,
-                updated_at: created,
-            },
-        ));
+        let row = workshop_row(plan, (title, theme, sub), &recurrence, created);
+        out.workshops.push((workshops::id.eq(id), row));
         match (slot < 15).then_some(isc) {
             Some(user) => out.facilitators.push(NewFacilitator {
                 workshop_id: id,
@@ -320,4 +296,36 @@ struct SessionOf<'a> {
     author: i64,
     sub: &'a str,
     title: &'a str,
+}
+
+/// The workshop row of a series (no draw of chance: the generator's sequence stays the same).
+fn workshop_row(
+    plan: &Series,
+    (title, theme, sub): (&str, &str, &str),
+    recurrence: &Recurrence,
+    created: NaiveDateTime,
+) -> NewWorkshopRow {
+    NewWorkshopRow {
+        office_id: plan.office,
+        title: title.into(),
+        description: format!("{title} : {theme}."),
+        theme: theme.into(),
+        sub_activity: sub.into(),
+        building_id: plan.building,
+        room_id: Some(plan.room),
+        place: String::new(),
+        language: "fr".into(),
+        capacity: 12,
+        audience: "building".into(),
+        registration_opens_on: None,
+        registration_closes_on: None,
+        reminder_hours: 24,
+        recurrence: serde_json::to_string(recurrence).unwrap_or_default(),
+        duration_minutes: 90,
+        registration_version: 0,
+        search_text: fold(&format!("{title} {theme}")),
+        created_by: plan.isc,
+        created_at: created,
+        updated_at: created,
+    }
 }

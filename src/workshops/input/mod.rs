@@ -5,6 +5,7 @@
 //! message or the default, never a panic.
 
 mod body;
+mod recurrence;
 mod workshop;
 
 use std::collections::HashMap;

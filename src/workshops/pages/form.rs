@@ -150,9 +150,7 @@ pub async fn create_workshop(
         Err(AppError::Validation(e)) => (e, None),
         Err(e) => return Err(e),
     };
-    let (actor, o) = state
-        .read(caller, |c, actor| queries::form_options(c, actor))
-        .await?;
+    let (actor, o) = state.read(caller, queries::form_options).await?;
     let status = if clash.is_some() {
         StatusCode::CONFLICT
     } else {
