@@ -11,6 +11,7 @@ use super::mail::{self, Notice, Reachable};
 use super::{Session, SessionStatus, Workshop};
 use crate::db::schema::{outbox, workshop_sessions, workshops};
 use crate::db::DbConnection;
+use crate::domain::ids::WorkshopId;
 use crate::email::Composer;
 use crate::error::AppError;
 
@@ -55,7 +56,7 @@ pub fn run_due_reminders(
     if due.is_empty() {
         return Ok(0);
     }
-    let mut workshop_ids: Vec<i64> = due.iter().map(|(_, w)| w.id).collect();
+    let mut workshop_ids: Vec<WorkshopId> = due.iter().map(|(_, w)| w.id).collect();
     workshop_ids.sort_unstable();
     workshop_ids.dedup();
     let reachable = mail::reachable(conn, &workshop_ids, None)?;
@@ -70,7 +71,7 @@ pub fn run_due_reminders(
     }
     let keys: Vec<String> = wanted.iter().map(|(k, ..)| k.clone()).collect();
     let queued = queued(conn, &keys)?;
-    let mut places: HashMap<i64, String> = HashMap::new();
+    let mut places: HashMap<WorkshopId, String> = HashMap::new();
     let mut sent = 0;
     for (key, session, w, to) in wanted {
         if queued.contains(&key) {

@@ -10,7 +10,7 @@ use super::queries::{find_in_office, sessions};
 use super::{RegistrationStatus, Session, SessionStatus, Workshop};
 use crate::db::schema::{buildings, community_rooms, tenants, workshop_registrations};
 use crate::db::DbConnection;
-use crate::domain::ids::{OfficeId, TenantId};
+use crate::domain::ids::{RegistrationId, SessionId, TenantId, WorkshopId};
 use crate::email::{Composer, Outgoing, Recipient, TenantMail};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -28,23 +28,32 @@ struct MailContext {
 /// A confirmed registration whose tenant can be emailed.
 #[derive(Debug, Clone)]
 pub struct Reachable {
-    pub registration_id: i64,
-    pub workshop_id: i64,
+    pub registration_id: RegistrationId,
+    pub workshop_id: WorkshopId,
     /// The session of the registration, or `None` for the series.
-    pub session_id: Option<i64>,
-    pub tenant_id: i64,
+    pub session_id: Option<SessionId>,
+    pub tenant_id: TenantId,
     pub to: Recipient,
 }
 
 /// (registration, workshop, session, tenant, email, first name, last name, language)
-type TenantRow = (i64, i64, Option<i64>, i64, String, String, String, String);
+type TenantRow = (
+    RegistrationId,
+    WorkshopId,
+    Option<SessionId>,
+    TenantId,
+    String,
+    String,
+    String,
+    String,
+);
 
 /// Confirmed registrations of `workshop_ids` that can be emailed, optionally only those one
 /// session concerns (its own registrations and the series').
 pub fn reachable(
     conn: &mut DbConnection,
-    workshop_ids: &[i64],
-    session: Option<i64>,
+    workshop_ids: &[WorkshopId],
+    session: Option<SessionId>,
 ) -> Result<Vec<Reachable>, AppError> {
     let mut q = workshop_registrations::table
         .inner_join(tenants::table)
@@ -132,9 +141,9 @@ pub fn send(conn: &mut DbConnection, mailer: &Composer, n: Notice<'_>) -> Result
     };
     mailer.send_to_tenant(
         conn,
-        TenantMail::email(TenantId(n.to.tenant_id)),
+        TenantMail::email(n.to.tenant_id),
         Outgoing {
-            office_id: Some(OfficeId(n.workshop.office_id)),
+            office_id: Some(n.workshop.office_id),
             template: n.template,
             to,
             context: &ctx,
@@ -149,7 +158,7 @@ pub fn promoted(
     conn: &mut DbConnection,
     mailer: &Composer,
     w: &Workshop,
-    registration_id: i64,
+    registration_id: RegistrationId,
 ) -> Result<(), AppError> {
     let Some(to) = reachable(conn, &[w.id], None)?
         .into_iter()

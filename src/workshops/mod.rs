@@ -38,6 +38,10 @@ use crate::db::schema::{
     workshop_attendance, workshop_facilitators, workshop_registrations, workshop_sessions,
     workshops,
 };
+use crate::domain::ids::{
+    BuildingId, JournalEntryId, OfficeId, RegistrationId, RoomId, SessionId, TenantId, UserId,
+    WorkshopId,
+};
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -89,15 +93,15 @@ crate::text_enum! {
 /// A workshop as stored.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Workshop {
-    pub id: i64,
-    pub office_id: i64,
+    pub id: WorkshopId,
+    pub office_id: OfficeId,
     pub title: String,
     pub description: String,
     pub theme: String,
     /// A pole-3 sub-activity code.
     pub sub_activity: String,
-    pub building_id: i64,
-    pub room_id: Option<i64>,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
     /// An outside place, when there is no room.
     pub place: String,
     /// fr, en or fr_en
@@ -116,7 +120,7 @@ pub struct Workshop {
     pub registration_version: i32,
     #[serde(skip)]
     pub search_text: String,
-    pub created_by: i64,
+    pub created_by: UserId,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -125,13 +129,13 @@ pub struct Workshop {
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = workshops, treat_none_as_default_value = false)]
 pub struct NewWorkshopRow {
-    pub office_id: i64,
+    pub office_id: OfficeId,
     pub title: String,
     pub description: String,
     pub theme: String,
     pub sub_activity: String,
-    pub building_id: i64,
-    pub room_id: Option<i64>,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
     pub place: String,
     pub language: String,
     pub capacity: i32,
@@ -143,7 +147,7 @@ pub struct NewWorkshopRow {
     pub duration_minutes: i32,
     pub registration_version: i32,
     pub search_text: String,
-    pub created_by: i64,
+    pub created_by: UserId,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -152,8 +156,8 @@ pub struct NewWorkshopRow {
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = workshop_facilitators, treat_none_as_default_value = false)]
 pub struct NewFacilitator {
-    pub workshop_id: i64,
-    pub user_id: Option<i64>,
+    pub workshop_id: WorkshopId,
+    pub user_id: Option<UserId>,
     pub name: String,
     pub organisation: String,
 }
@@ -161,17 +165,17 @@ pub struct NewFacilitator {
 /// One occurrence of a workshop (UTC times).
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Session {
-    pub id: i64,
-    pub office_id: i64,
-    pub workshop_id: i64,
-    pub building_id: i64,
-    pub room_id: Option<i64>,
+    pub id: SessionId,
+    pub office_id: OfficeId,
+    pub workshop_id: WorkshopId,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
     /// scheduled, cancelled or held
     pub status: SessionStatus,
     pub walk_ins: i32,
-    pub journal_entry_id: Option<i64>,
+    pub journal_entry_id: Option<JournalEntryId>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -180,15 +184,15 @@ pub struct Session {
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = workshop_sessions, treat_none_as_default_value = false)]
 pub struct NewSession {
-    pub office_id: i64,
-    pub workshop_id: i64,
-    pub building_id: i64,
-    pub room_id: Option<i64>,
+    pub office_id: OfficeId,
+    pub workshop_id: WorkshopId,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
     pub status: SessionStatus,
     pub walk_ins: i32,
-    pub journal_entry_id: Option<i64>,
+    pub journal_entry_id: Option<JournalEntryId>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -196,17 +200,17 @@ pub struct NewSession {
 /// A registration as stored.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Registration {
-    pub id: i64,
-    pub office_id: i64,
-    pub workshop_id: i64,
+    pub id: RegistrationId,
+    pub office_id: OfficeId,
+    pub workshop_id: WorkshopId,
     /// None: the whole series.
-    pub session_id: Option<i64>,
-    pub tenant_id: i64,
+    pub session_id: Option<SessionId>,
+    pub tenant_id: TenantId,
     /// confirmed, waiting or cancelled
     pub status: RegistrationStatus,
     /// staff or public
     pub channel: Channel,
-    pub registered_by: Option<i64>,
+    pub registered_by: Option<UserId>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -215,13 +219,13 @@ pub struct Registration {
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = workshop_registrations, treat_none_as_default_value = false)]
 pub struct NewRegistrationRow {
-    pub office_id: i64,
-    pub workshop_id: i64,
-    pub session_id: Option<i64>,
-    pub tenant_id: i64,
+    pub office_id: OfficeId,
+    pub workshop_id: WorkshopId,
+    pub session_id: Option<SessionId>,
+    pub tenant_id: TenantId,
     pub status: RegistrationStatus,
     pub channel: Channel,
-    pub registered_by: Option<i64>,
+    pub registered_by: Option<UserId>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -230,8 +234,8 @@ pub struct NewRegistrationRow {
 #[derive(Debug, Clone, Insertable)]
 #[diesel(table_name = workshop_attendance)]
 pub struct NewMark {
-    pub session_id: i64,
-    pub tenant_id: i64,
+    pub session_id: SessionId,
+    pub tenant_id: TenantId,
     pub status: Mark,
     pub recorded_at: NaiveDateTime,
 }
@@ -241,8 +245,8 @@ pub struct NewMark {
 pub struct Clash {
     /// room or facilitator
     pub resource: &'static str,
-    pub session_id: i64,
-    pub workshop_id: i64,
+    pub session_id: SessionId,
+    pub workshop_id: WorkshopId,
     pub title: String,
     pub starts_at: NaiveDateTime,
 }

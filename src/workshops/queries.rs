@@ -12,25 +12,25 @@ use crate::db::schema::{
     buildings, community_rooms, users, workshop_facilitators, workshop_sessions, workshops,
 };
 use crate::db::DbConnection;
-use crate::domain::ids::BuildingId;
+use crate::domain::ids::{
+    BuildingId, FacilitatorId, OfficeId, RoomId, SessionId, UserId, WorkshopId,
+};
 use crate::domain::roles::Resource;
 use crate::error::AppError;
 use crate::web::pagination::{Paged, Pagination};
 
 /// The buildings the actor's workshops are narrowed to; `None`: every building of the office.
-pub fn building_limit(actor: &Actor) -> Option<Vec<i64>> {
-    actor
-        .building_limit(Resource::Workshops)
-        .map(|list| list.iter().map(|b| b.get()).collect())
+pub fn building_limit(actor: &Actor) -> Option<Vec<BuildingId>> {
+    actor.building_limit(Resource::Workshops).map(<[_]>::to_vec)
 }
 
 /// Whether the actor sees the workshops of this building.
-pub fn sees(actor: &Actor, building_id: i64) -> bool {
-    actor.sees_building(Resource::Workshops, BuildingId(building_id))
+pub fn sees(actor: &Actor, building_id: BuildingId) -> bool {
+    actor.sees_building(Resource::Workshops, building_id)
 }
 
 /// `NotFound` unless the actor sees the workshops of this building: their existence is not told.
-pub fn within_scope(actor: &Actor, building_id: i64) -> Result<(), AppError> {
+pub fn within_scope(actor: &Actor, building_id: BuildingId) -> Result<(), AppError> {
     if sees(actor, building_id) {
         Ok(())
     } else {
@@ -42,8 +42,8 @@ pub fn within_scope(actor: &Actor, building_id: i64) -> Result<(), AppError> {
 /// checked the scope).
 pub fn find_in_office(
     conn: &mut DbConnection,
-    office_id: i64,
-    id: i64,
+    office_id: OfficeId,
+    id: WorkshopId,
 ) -> Result<Workshop, AppError> {
     Ok(workshops::table
         .filter(workshops::id.eq(id))
@@ -52,8 +52,8 @@ pub fn find_in_office(
 }
 
 /// One workshop the actor sees.
-pub fn find(conn: &mut DbConnection, actor: &Actor, id: i64) -> Result<Workshop, AppError> {
-    let w = find_in_office(conn, actor.office_id.get(), id)?;
+pub fn find(conn: &mut DbConnection, actor: &Actor, id: WorkshopId) -> Result<Workshop, AppError> {
+    let w = find_in_office(conn, actor.office_id, id)?;
     within_scope(actor, w.building_id)?;
     Ok(w)
 }
@@ -62,12 +62,12 @@ pub fn find(conn: &mut DbConnection, actor: &Actor, id: i64) -> Result<Workshop,
 pub fn find_session(
     conn: &mut DbConnection,
     actor: &Actor,
-    id: i64,
+    id: SessionId,
 ) -> Result<(Session, Workshop), AppError> {
     let found: (Session, Workshop) = workshop_sessions::table
         .inner_join(workshops::table)
         .filter(workshop_sessions::id.eq(id))
-        .filter(workshop_sessions::office_id.eq(actor.office_id.get()))
+        .filter(workshop_sessions::office_id.eq(actor.office_id))
         .select((workshop_sessions::all_columns, workshops::all_columns))
         .first(conn)?;
     within_scope(actor, found.1.building_id)?;
@@ -77,8 +77,8 @@ pub fn find_session(
 /// The accounts facilitating a workshop.
 pub fn facilitator_user_ids(
     conn: &mut DbConnection,
-    workshop_id: i64,
-) -> Result<Vec<i64>, AppError> {
+    workshop_id: WorkshopId,
+) -> Result<Vec<UserId>, AppError> {
     Ok(workshop_facilitators::table
         .filter(workshop_facilitators::workshop_id.eq(workshop_id))
         .filter(workshop_facilitators::user_id.is_not_null())
@@ -89,16 +89,16 @@ pub fn facilitator_user_ids(
 /// A facilitator as shown: an account's name, or an outside person with their organisation.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Facilitator {
-    pub id: i64,
-    pub workshop_id: i64,
-    pub user_id: Option<i64>,
+    pub id: FacilitatorId,
+    pub workshop_id: WorkshopId,
+    pub user_id: Option<UserId>,
     pub name: String,
     pub organisation: String,
 }
 
 pub fn facilitators(
     conn: &mut DbConnection,
-    workshop_id: i64,
+    workshop_id: WorkshopId,
 ) -> Result<Vec<Facilitator>, AppError> {
     Ok(workshop_facilitators::table
         .filter(workshop_facilitators::workshop_id.eq(workshop_id))
@@ -107,7 +107,10 @@ pub fn facilitators(
 }
 
 /// Every session of a workshop, in order.
-pub fn sessions(conn: &mut DbConnection, workshop_id: i64) -> Result<Vec<Session>, AppError> {
+pub fn sessions(
+    conn: &mut DbConnection,
+    workshop_id: WorkshopId,
+) -> Result<Vec<Session>, AppError> {
     Ok(workshop_sessions::table
         .filter(workshop_sessions::workshop_id.eq(workshop_id))
         .order((
@@ -127,7 +130,11 @@ pub struct WorkshopDetail {
 }
 
 /// One workshop the actor sees, with its facilitators and sessions.
-pub fn detail(conn: &mut DbConnection, actor: &Actor, id: i64) -> Result<WorkshopDetail, AppError> {
+pub fn detail(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: WorkshopId,
+) -> Result<WorkshopDetail, AppError> {
     let workshop = find(conn, actor, id)?;
     Ok(WorkshopDetail {
         facilitators: facilitators(conn, id)?,
@@ -150,18 +157,18 @@ pub struct CalendarLine {
 /// Which sessions a calendar shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CalendarOf {
-    Building(i64),
-    Room(i64),
-    Facilitator(i64),
-    Workshop(i64),
+    Building(BuildingId),
+    Room(RoomId),
+    Facilitator(UserId),
+    Workshop(WorkshopId),
 }
 
 /// The sessions of one building, room, facilitator or workshop of `office_id` between two
 /// instants (UTC), optionally only those of some buildings, in one query.
 pub fn calendar_of_office(
     conn: &mut DbConnection,
-    office_id: i64,
-    limit: Option<Vec<i64>>,
+    office_id: OfficeId,
+    limit: Option<Vec<BuildingId>>,
     of: CalendarOf,
     (from, to): (NaiveDateTime, NaiveDateTime),
 ) -> Result<Vec<CalendarLine>, AppError> {
@@ -210,8 +217,8 @@ pub fn calendar_of_office(
 /// The building a calendar target belongs to, when it has one; `NotFound` for another office's
 /// building, room or workshop, or one outside the actor's scope.
 fn check_target(conn: &mut DbConnection, actor: &Actor, of: CalendarOf) -> Result<(), AppError> {
-    let office = actor.office_id.get();
-    let building = match of {
+    let office = actor.office_id;
+    let building: BuildingId = match of {
         CalendarOf::Facilitator(_) => return Ok(()),
         CalendarOf::Workshop(w) => find_in_office(conn, office, w)?.building_id,
         CalendarOf::Building(b) => buildings::table
@@ -236,19 +243,19 @@ pub fn calendar(
     span: (NaiveDateTime, NaiveDateTime),
 ) -> Result<Vec<CalendarLine>, AppError> {
     check_target(conn, actor, of)?;
-    calendar_of_office(conn, actor.office_id.get(), building_limit(actor), of, span)
+    calendar_of_office(conn, actor.office_id, building_limit(actor), of, span)
 }
 
 /// A building of the office the actor sees: its name (the poster's heading).
 pub fn building_name(
     conn: &mut DbConnection,
     actor: &Actor,
-    building_id: i64,
+    building_id: BuildingId,
 ) -> Result<String, AppError> {
     within_scope(actor, building_id)?;
     Ok(buildings::table
         .filter(buildings::id.eq(building_id))
-        .filter(buildings::office_id.eq(actor.office_id.get()))
+        .filter(buildings::office_id.eq(actor.office_id))
         .select(buildings::name)
         .first(conn)?)
 }
@@ -256,9 +263,9 @@ pub fn building_name(
 /// The sessions of a workshop that are still scheduled and have not begun.
 pub fn upcoming_sessions(
     conn: &mut DbConnection,
-    workshop_id: i64,
+    workshop_id: WorkshopId,
     now: NaiveDateTime,
-) -> Result<Vec<i64>, AppError> {
+) -> Result<Vec<SessionId>, AppError> {
     Ok(workshop_sessions::table
         .filter(workshop_sessions::workshop_id.eq(workshop_id))
         .filter(workshop_sessions::status.eq(SessionStatus::Scheduled))
@@ -270,9 +277,9 @@ pub fn upcoming_sessions(
 /// A workshop line of a list.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct WorkshopLine {
-    pub id: i64,
+    pub id: WorkshopId,
     pub title: String,
-    pub building_id: i64,
+    pub building_id: BuildingId,
     pub building: String,
     pub capacity: i32,
 }
@@ -287,7 +294,7 @@ pub fn list(
         () => {{
             let mut q = workshops::table
                 .inner_join(buildings::table)
-                .filter(workshops::office_id.eq(actor.office_id.get()))
+                .filter(workshops::office_id.eq(actor.office_id))
                 .into_boxed();
             if let Some(list) = building_limit(actor) {
                 q = q.filter(workshops::building_id.eq_any(list));
@@ -313,14 +320,14 @@ pub fn list(
 
 /// The choice lists of the scheduling form, in three queries: (id, label) pairs.
 pub struct FormOptions {
-    pub buildings: Vec<(i64, String)>,
-    pub rooms: Vec<(i64, String)>,
-    pub staff: Vec<(i64, String)>,
+    pub buildings: Vec<(BuildingId, String)>,
+    pub rooms: Vec<(RoomId, String)>,
+    pub staff: Vec<(UserId, String)>,
 }
 
 /// The buildings and rooms the actor schedules in, and the office's possible facilitators.
 pub fn form_options(conn: &mut DbConnection, actor: &Actor) -> Result<FormOptions, AppError> {
-    let office = actor.office_id.get();
+    let office = actor.office_id;
     let mut b = buildings::table
         .filter(buildings::office_id.eq(office))
         .into_boxed();
@@ -336,7 +343,7 @@ pub fn form_options(conn: &mut DbConnection, actor: &Actor) -> Result<FormOption
         .order(buildings::name.asc())
         .select((buildings::id, buildings::name))
         .load(conn)?;
-    let rooms: Vec<(i64, String, String)> = r
+    let rooms: Vec<(RoomId, String, String)> = r
         .order((buildings::name.asc(), community_rooms::name.asc()))
         .select((community_rooms::id, buildings::name, community_rooms::name))
         .load(conn)?;
@@ -358,7 +365,10 @@ pub fn form_options(conn: &mut DbConnection, actor: &Actor) -> Result<FormOption
 }
 
 /// A building's office and name, for its public page (no sign-in: any building's page is public).
-pub fn public_building(conn: &mut DbConnection, id: i64) -> Result<(i64, String), AppError> {
+pub fn public_building(
+    conn: &mut DbConnection,
+    id: BuildingId,
+) -> Result<(OfficeId, String), AppError> {
     Ok(buildings::table
         .find(id)
         .select((buildings::office_id, buildings::name))

@@ -18,7 +18,7 @@ use crate::db::schema::{
     workshop_sessions, workshops,
 };
 use crate::db::{now, DbConnection};
-use crate::domain::ids::BuildingId;
+use crate::domain::ids::{BuildingId, RoomId, SessionId, UserId, WorkshopId};
 use crate::domain::recurrence::Occurrence;
 use crate::domain::roles::Resource as Seen;
 use crate::domain::text::fold;
@@ -29,12 +29,12 @@ use crate::error::AppError;
 const LONGEST: i64 = 12 * 60;
 
 /// A booked interval that may clash: (start, end, session, workshop, title).
-type Booked = (NaiveDateTime, NaiveDateTime, i64, i64, String);
+type Booked = (NaiveDateTime, NaiveDateTime, SessionId, WorkshopId, String);
 
 /// Whose bookings to load: one room, or the sessions of some facilitators' workshops.
 enum Resource<'a> {
-    Room(i64),
-    Facilitators(&'a [i64]),
+    Room(RoomId),
+    Facilitators(&'a [UserId]),
 }
 
 /// The active sessions of `resource` that may overlap `from..to`, in one indexed query.
@@ -74,7 +74,7 @@ fn booked(
 fn first_overlap<'a>(
     booked: &'a mut [Booked],
     occ: &[Occurrence],
-    except: Option<i64>,
+    except: Option<SessionId>,
 ) -> Option<&'a Booked> {
     booked.sort_by_key(|b| b.0);
     let booked: &'a [Booked] = booked;
@@ -94,10 +94,10 @@ fn first_overlap<'a>(
 /// The first session in the way of `occ` for this room or these facilitators.
 pub fn find_clash(
     conn: &mut DbConnection,
-    room_id: Option<i64>,
-    facilitators: &[i64],
+    room_id: Option<RoomId>,
+    facilitators: &[UserId],
     occ: &[Occurrence],
-    except: Option<i64>,
+    except: Option<SessionId>,
 ) -> Result<Option<Clash>, AppError> {
     let (Some(from), Some(to)) = (
         occ.iter().map(|o| o.starts_at).min(),
@@ -132,9 +132,9 @@ fn check_references(
     data: &NewWorkshop,
 ) -> Result<(), AppError> {
     // Scheduling in a building outside one's own is refused outright (403), as before any read.
-    actor.check_building(Seen::Workshops, BuildingId(data.building_id))?;
-    let office = actor.office_id.get();
-    let mut wanted = data.audience_buildings.clone();
+    actor.check_building(Seen::Workshops, data.building_id)?;
+    let office = actor.office_id;
+    let mut wanted: Vec<BuildingId> = data.audience_buildings.clone();
     wanted.push(data.building_id);
     let found: i64 = buildings::table
         .filter(buildings::office_id.eq(office))
@@ -188,7 +188,7 @@ pub fn create(
     }
     let at = now();
     let recurrence = serde_json::to_string(&data.recurrence).map_err(AppError::internal)?;
-    let office = actor.office_id.get();
+    let office = actor.office_id;
     let row = NewWorkshopRow {
         office_id: office,
         title: data.title.clone(),
@@ -208,11 +208,11 @@ pub fn create(
         duration_minutes: data.recurrence.duration_minutes as i32,
         registration_version: 0,
         search_text: fold(&format!("{} {}", data.title, data.theme)),
-        created_by: actor.user_id.get(),
+        created_by: actor.user_id,
         created_at: at,
         updated_at: at,
     };
-    let id: i64 = diesel::insert_into(workshops::table)
+    let id: WorkshopId = diesel::insert_into(workshops::table)
         .values(&row)
         .returning(workshops::id)
         .get_result(conn)?;
@@ -251,10 +251,10 @@ pub fn create(
 
 fn insert_facilitators(
     conn: &mut DbConnection,
-    id: i64,
+    id: WorkshopId,
     data: &NewWorkshop,
 ) -> Result<(), AppError> {
-    let names: Vec<(i64, String)> = users::table
+    let names: Vec<(UserId, String)> = users::table
         .filter(users::id.eq_any(data.facilitator_ids.clone()))
         .select((users::id, users::display_name))
         .load(conn)?;
@@ -282,7 +282,7 @@ fn insert_facilitators(
 pub fn move_session(
     conn: &mut DbConnection,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
     starts_at: NaiveDateTime,
     ends_at: NaiveDateTime,
 ) -> Result<Session, ScheduleError> {
@@ -312,7 +312,7 @@ pub fn move_session(
 pub fn cancel_session(
     conn: &mut DbConnection,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<Session, AppError> {
     let (session, _) = find_session(conn, actor, session_id)?;
     let n = diesel::update(
@@ -336,7 +336,7 @@ pub fn cancel_and_notify(
     conn: &mut DbConnection,
     actor: &Actor,
     mailer: &Composer,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<Session, AppError> {
     let s = cancel_session(conn, actor, session_id)?;
     mail::session_changed(conn, mailer, &s, Change::Cancelled)?;
@@ -356,7 +356,7 @@ pub fn move_and_notify(
     conn: &mut DbConnection,
     actor: &Actor,
     mailer: &Composer,
-    session_id: i64,
+    session_id: SessionId,
     times: NewTimes,
 ) -> Result<Result<Session, Clash>, AppError> {
     match move_session(conn, actor, session_id, times.starts_at, times.ends_at) {

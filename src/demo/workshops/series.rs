@@ -11,6 +11,9 @@ use crate::db::schema::{workshop_sessions, workshops};
 use crate::demo::gen::Gen;
 use crate::demo::registry::OfficeMade;
 use crate::demo::store::{take, JournalRow};
+use crate::domain::ids::{
+    BuildingId, JournalEntryId, OfficeId, RoomId, SessionId, TenantId, UserId, WorkshopId,
+};
 use crate::domain::recurrence::{End, Frequency, Occurrence, Recurrence};
 use crate::domain::text::fold;
 use crate::workshops::{
@@ -148,15 +151,15 @@ impl Gen {
         out.workshops.push((workshops::id.eq(id), row));
         match (slot < 15).then_some(isc) {
             Some(user) => out.facilitators.push(NewFacilitator {
-                workshop_id: id,
-                user_id: Some(user),
+                workshop_id: WorkshopId(id),
+                user_id: Some(UserId(user)),
                 name: String::new(),
                 organisation: String::new(),
             }),
             None => {
                 let (name, org) = self.pick(&PARTNERS);
                 out.facilitators.push(NewFacilitator {
-                    workshop_id: id,
+                    workshop_id: WorkshopId(id),
                     user_id: None,
                     name: name.into(),
                     organisation: org.into(),
@@ -170,13 +173,13 @@ impl Gen {
             .collect();
         for t in &registered {
             out.registrations.push(NewRegistrationRow {
-                office_id: office,
-                workshop_id: id,
+                office_id: OfficeId(office),
+                workshop_id: WorkshopId(id),
                 session_id: None,
-                tenant_id: *t,
+                tenant_id: TenantId(*t),
                 status: RegistrationStatus::Confirmed,
                 channel: Channel::Staff,
-                registered_by: Some(isc),
+                registered_by: Some(UserId(isc)),
                 created_at: created,
                 updated_at: created,
             });
@@ -229,8 +232,8 @@ impl Gen {
                 };
                 present += i32::from(status == Mark::Present);
                 out.attendance.push(NewMark {
-                    session_id: id,
-                    tenant_id: *t,
+                    session_id: SessionId(id),
+                    tenant_id: TenantId(*t),
                     status,
                     recorded_at: o.ends_at,
                 });
@@ -258,15 +261,15 @@ impl Gen {
         out.sessions.push((
             workshop_sessions::id.eq(id),
             NewSession {
-                office_id: office,
-                workshop_id: workshop,
-                building_id: building,
-                room_id: Some(room),
+                office_id: OfficeId(office),
+                workshop_id: WorkshopId(workshop),
+                building_id: BuildingId(building),
+                room_id: Some(RoomId(room)),
                 starts_at: o.starts_at,
                 ends_at: o.ends_at,
                 status,
                 walk_ins,
-                journal_entry_id: journal,
+                journal_entry_id: journal.map(JournalEntryId),
                 created_at: o.starts_at - chrono::Duration::days(20),
                 updated_at: o.starts_at - chrono::Duration::days(20),
             },
@@ -306,13 +309,13 @@ fn workshop_row(
     created: NaiveDateTime,
 ) -> NewWorkshopRow {
     NewWorkshopRow {
-        office_id: plan.office,
+        office_id: OfficeId(plan.office),
         title: title.into(),
         description: format!("{title} : {theme}."),
         theme: theme.into(),
         sub_activity: sub.into(),
-        building_id: plan.building,
-        room_id: Some(plan.room),
+        building_id: BuildingId(plan.building),
+        room_id: Some(RoomId(plan.room)),
         place: String::new(),
         language: "fr".into(),
         capacity: 12,
@@ -324,7 +327,7 @@ fn workshop_row(
         duration_minutes: 90,
         registration_version: 0,
         search_text: fold(&format!("{title} {theme}")),
-        created_by: plan.isc,
+        created_by: UserId(plan.isc),
         created_at: created,
         updated_at: created,
     }

@@ -4,6 +4,7 @@
 use actix_web::{web, HttpResponse};
 
 use crate::access::Caller;
+use crate::domain::ids::{RegistrationId, WorkshopId};
 use crate::domain::roles::Action;
 use crate::error::{AppError, Problem};
 use crate::state::AppState;
@@ -18,7 +19,7 @@ use crate::workshops::{queries, Registration};
 pub async fn api_list_registrations(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let (_, list) = state
@@ -41,7 +42,7 @@ pub async fn api_list_registrations(
 pub async fn api_register(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<WorkshopId>,
     body: web::Json<RegistrationBody>,
 ) -> Result<HttpResponse, AppError> {
     let r = body.parse(id.into_inner());
@@ -62,7 +63,7 @@ pub async fn api_register(
 pub async fn api_cancel_registration(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<RegistrationId>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let mail = state.mail.clone();

@@ -4,6 +4,7 @@ use actix_web::{web, HttpResponse};
 
 use super::clash_response;
 use crate::access::Caller;
+use crate::domain::ids::SessionId;
 use crate::domain::roles::Action;
 use crate::error::{AppError, Problem};
 use crate::state::AppState;
@@ -21,7 +22,7 @@ use crate::workshops::{queries, service, Session};
 pub async fn api_move_session(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<SessionId>,
     body: web::Json<MoveBody>,
 ) -> Result<HttpResponse, AppError> {
     let (id, times) = (id.into_inner(), body.parse());
@@ -47,7 +48,7 @@ pub async fn api_move_session(
 pub async fn api_cancel_session(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<SessionId>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let mail = state.mail.clone();
@@ -68,7 +69,7 @@ pub async fn api_cancel_session(
 pub async fn api_show_attendance(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<SessionId>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let (_, sheet) = state
@@ -91,7 +92,7 @@ pub async fn api_show_attendance(
 pub async fn api_save_attendance(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<SessionId>,
     body: web::Json<AttendanceBody>,
 ) -> Result<HttpResponse, AppError> {
     let (id, data) = (id.into_inner(), body.parse());

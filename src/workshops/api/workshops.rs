@@ -4,6 +4,7 @@ use actix_web::{web, HttpResponse};
 
 use super::clash_response;
 use crate::access::Caller;
+use crate::domain::ids::WorkshopId;
 use crate::domain::roles::Action;
 use crate::error::{AppError, Problem};
 use crate::state::AppState;
@@ -68,7 +69,7 @@ pub async fn api_create_workshop(
 pub async fn api_show_workshop(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let (_, detail) = state
@@ -89,7 +90,7 @@ pub async fn api_show_workshop(
 pub async fn api_set_capacity(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<WorkshopId>,
     body: web::Json<CapacityBody>,
 ) -> Result<HttpResponse, AppError> {
     let (id, capacity) = (id.into_inner(), body.parse());

@@ -14,6 +14,7 @@ use super::{feed_span, host, ical};
 use crate::access::Actor;
 use crate::db::schema::{buildings, calendar_feeds, users};
 use crate::db::{now, DbConnection};
+use crate::domain::ids::{BuildingId, OfficeId, UserId, WorkshopId};
 use crate::error::AppError;
 use crate::workshops::queries::{self, calendar_of_office, within_scope, CalendarOf};
 
@@ -41,10 +42,10 @@ pub struct FeedTarget {
 /// The target's name, checking it is the office's and within the actor's scope (a committee
 /// member's own buildings, and only their own facilitator calendar).
 fn target_name(conn: &mut DbConnection, actor: &Actor, t: &FeedTarget) -> Result<String, AppError> {
-    let office = actor.office_id.get();
+    let office = actor.office_id;
     Ok(match t.kind.as_str() {
         "building" => {
-            within_scope(actor, t.target)?;
+            within_scope(actor, BuildingId(t.target))?;
             buildings::table
                 .filter(buildings::id.eq(t.target))
                 .filter(buildings::office_id.eq(office))
@@ -61,7 +62,7 @@ fn target_name(conn: &mut DbConnection, actor: &Actor, t: &FeedTarget) -> Result
                 .select(users::display_name)
                 .first(conn)?
         }
-        "workshop" => queries::find(conn, actor, t.target)?.title,
+        "workshop" => queries::find(conn, actor, WorkshopId(t.target))?.title,
         _ => return Err(AppError::NotFound),
     })
 }
@@ -74,11 +75,11 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, t: &FeedTarget) -> Result<
     let secret: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     diesel::insert_into(calendar_feeds::table)
         .values((
-            calendar_feeds::office_id.eq(actor.office_id.get()),
+            calendar_feeds::office_id.eq(actor.office_id),
             calendar_feeds::kind.eq(&t.kind),
             calendar_feeds::target_id.eq(t.target),
             calendar_feeds::token_hash.eq(digest(&secret)),
-            calendar_feeds::created_by.eq(actor.user_id.get()),
+            calendar_feeds::created_by.eq(actor.user_id),
             calendar_feeds::created_at.eq(now()),
         ))
         .execute(conn)?;
@@ -89,7 +90,7 @@ pub fn create(conn: &mut DbConnection, actor: &Actor, t: &FeedTarget) -> Result<
 pub fn revoke(conn: &mut DbConnection, actor: &Actor, id: i64) -> Result<FeedTarget, AppError> {
     let (kind, target): (String, i64) = calendar_feeds::table
         .filter(calendar_feeds::id.eq(id))
-        .filter(calendar_feeds::office_id.eq(actor.office_id.get()))
+        .filter(calendar_feeds::office_id.eq(actor.office_id))
         .select((calendar_feeds::kind, calendar_feeds::target_id))
         .first(conn)?;
     let t = FeedTarget { kind, target };
@@ -108,7 +109,7 @@ pub fn render_feed(
     base_url: &str,
     now: NaiveDateTime,
 ) -> Result<String, AppError> {
-    let (office, kind, target): (i64, String, i64) = calendar_feeds::table
+    let (office, kind, target): (OfficeId, String, i64) = calendar_feeds::table
         .inner_join(users::table.on(users::id.eq(calendar_feeds::created_by)))
         .filter(calendar_feeds::token_hash.eq(digest(secret)))
         .filter(calendar_feeds::revoked_at.is_null())
@@ -120,9 +121,9 @@ pub fn render_feed(
         ))
         .first(conn)?;
     let of = match kind.as_str() {
-        "building" => CalendarOf::Building(target),
-        "facilitator" => CalendarOf::Facilitator(target),
-        _ => CalendarOf::Workshop(target),
+        "building" => CalendarOf::Building(BuildingId(target)),
+        "facilitator" => CalendarOf::Facilitator(UserId(target)),
+        _ => CalendarOf::Workshop(WorkshopId(target)),
     };
     let lines = calendar_of_office(conn, office, None, of, feed_span(now))?;
     Ok(ical("Passerelle", &host(base_url), &lines))
@@ -146,7 +147,7 @@ pub fn page(
 ) -> Result<FeedsPage, AppError> {
     let name = target_name(conn, actor, &t)?;
     let feeds = calendar_feeds::table
-        .filter(calendar_feeds::office_id.eq(actor.office_id.get()))
+        .filter(calendar_feeds::office_id.eq(actor.office_id))
         .filter(calendar_feeds::kind.eq(&t.kind))
         .filter(calendar_feeds::target_id.eq(t.target))
         .filter(calendar_feeds::revoked_at.is_null())

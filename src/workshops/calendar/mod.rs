@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::queries::CalendarLine;
 use super::{SessionStatus, TZ};
+use crate::domain::ids::{SessionId, WorkshopId};
 use crate::domain::recurrence::local_to_utc;
 use crate::i18n::{t, Lang};
 use crate::web::format;
@@ -36,8 +37,8 @@ pub fn utc_span(from: NaiveDate, to: NaiveDate) -> (NaiveDateTime, NaiveDateTime
 /// A session in a calendar view.
 #[derive(Serialize)]
 pub struct Entry {
-    pub workshop_id: i64,
-    pub session_id: i64,
+    pub workshop_id: WorkshopId,
+    pub session_id: SessionId,
     pub time: String,
     pub title: String,
     pub place: String,

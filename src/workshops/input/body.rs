@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use super::workshop::WorkshopInput;
+use crate::domain::ids::{BuildingId, RoomId, UserId};
 
 /// An outside facilitator.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -20,16 +21,16 @@ pub struct WorkshopBody {
     pub theme: Option<String>,
     /// milieu_de_vie, vie_associative or ateliers_groupe
     pub sub_activity: Option<String>,
-    pub building_id: Option<i64>,
-    pub room_id: Option<i64>,
+    pub building_id: Option<BuildingId>,
+    pub room_id: Option<RoomId>,
     pub place: Option<String>,
     /// fr, en or fr_en
     pub language: Option<String>,
     pub capacity: Option<i64>,
     /// building, buildings or office
     pub audience: Option<String>,
-    pub audience_buildings: Option<Vec<i64>>,
-    pub facilitator_ids: Option<Vec<i64>>,
+    pub audience_buildings: Option<Vec<BuildingId>>,
+    pub facilitator_ids: Option<Vec<UserId>>,
     pub outside_facilitators: Option<Vec<OutsideBody>>,
     /// YYYY-MM-DD
     pub registration_opens_on: Option<String>,
@@ -68,8 +69,8 @@ impl From<WorkshopBody> for WorkshopInput {
             description: b.description,
             theme: b.theme,
             sub_activity: b.sub_activity,
-            building_id: n(b.building_id),
-            room_id: n(b.room_id),
+            building_id: b.building_id.map(|v| v.to_string()),
+            room_id: b.room_id.map(|v| v.to_string()),
             place: b.place,
             language: b.language,
             capacity: n(b.capacity),

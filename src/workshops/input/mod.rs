@@ -19,6 +19,7 @@ use super::registrations::attendance::AttendanceData;
 use super::registrations::{StaffRegistration, TenantRef};
 use super::service::NewTimes;
 use super::{field_error, Mark, TZ};
+use crate::domain::ids::{BuildingId, RoomId, SessionId, TenantId, UserId, WorkshopId};
 use crate::domain::recurrence::local_to_utc;
 use crate::domain::{validate, FieldErrors};
 use crate::error::AppError;
@@ -40,17 +41,17 @@ fn plausible(t: NaiveDateTime) -> bool {
 /// `?building=|room=|facilitator=|workshop=&view=month|week&date=YYYY-MM-DD`
 #[derive(Debug, Default, Deserialize)]
 pub struct CalendarQuery {
-    pub building: Option<i64>,
-    pub room: Option<i64>,
-    pub facilitator: Option<i64>,
-    pub workshop: Option<i64>,
+    pub building: Option<BuildingId>,
+    pub room: Option<RoomId>,
+    pub facilitator: Option<UserId>,
+    pub workshop: Option<WorkshopId>,
     pub view: Option<String>,
     pub date: Option<String>,
 }
 
 impl CalendarQuery {
     /// Whose calendar: the one named, else the caller's own (as facilitator).
-    pub fn of(&self, user_id: i64) -> CalendarOf {
+    pub fn of(&self, user_id: UserId) -> CalendarOf {
         match (self.building, self.room, self.workshop, self.facilitator) {
             (Some(b), ..) => CalendarOf::Building(b),
             (_, Some(r), ..) => CalendarOf::Room(r),
@@ -173,7 +174,7 @@ fn lookup(
 }
 
 impl RegisterForm {
-    pub fn parse(&self, workshop_id: i64) -> Result<StaffRegistration, FieldErrors> {
+    pub fn parse(&self, workshop_id: WorkshopId) -> Result<StaffRegistration, FieldErrors> {
         let mut e = FieldErrors::new();
         let tenant = lookup(&mut e, self.dwelling.as_deref(), self.last_name.as_deref());
         let session_id = validate::reference(&mut e, "session_id", self.session_id.as_deref());
@@ -192,14 +193,14 @@ impl RegisterForm {
 /// `last_name` as the office has them, or (administrators and community workers) by `tenant_id`.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct RegistrationBody {
-    pub tenant_id: Option<i64>,
+    pub tenant_id: Option<TenantId>,
     pub dwelling: Option<String>,
     pub last_name: Option<String>,
-    pub session_id: Option<i64>,
+    pub session_id: Option<SessionId>,
 }
 
 impl RegistrationBody {
-    pub fn parse(&self, workshop_id: i64) -> Result<StaffRegistration, FieldErrors> {
+    pub fn parse(&self, workshop_id: WorkshopId) -> Result<StaffRegistration, FieldErrors> {
         let mut e = FieldErrors::new();
         let tenant = match self.tenant_id {
             Some(id) if self.dwelling.is_none() && self.last_name.is_none() => {
@@ -228,7 +229,7 @@ pub struct AttendanceBody {
 /// One tenant's mark: present, absent or excused.
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MarkBody {
-    pub tenant_id: i64,
+    pub tenant_id: TenantId,
     pub status: String,
 }
 
@@ -259,7 +260,7 @@ impl AttendanceBody {
 /// The attendance form: `m_<tenant>` = present|absent|excused, and `walk_ins`.
 pub fn attendance_form(form: &HashMap<String, String>) -> Result<AttendanceData, FieldErrors> {
     let mut e = FieldErrors::new();
-    let mut marks: Vec<(i64, Mark)> = form
+    let mut marks: Vec<(TenantId, Mark)> = form
         .iter()
         .filter_map(|(k, v)| {
             let tenant = k.strip_prefix("m_")?.parse().ok()?;

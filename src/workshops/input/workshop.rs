@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::ids::{BuildingId, RoomId, UserId};
 use crate::domain::poles;
 use crate::domain::recurrence::Recurrence;
 use crate::domain::{validate, FieldErrors};
@@ -74,14 +75,14 @@ pub struct NewWorkshop {
     pub description: String,
     pub theme: String,
     pub sub_activity: String,
-    pub building_id: i64,
-    pub room_id: Option<i64>,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
     pub place: String,
     pub language: String,
     pub capacity: i32,
     pub audience: String,
-    pub audience_buildings: Vec<i64>,
-    pub facilitator_ids: Vec<i64>,
+    pub audience_buildings: Vec<BuildingId>,
+    pub facilitator_ids: Vec<UserId>,
     pub outside: Vec<Outside>,
     pub registration_opens_on: Option<NaiveDate>,
     pub registration_closes_on: Option<NaiveDate>,
@@ -89,13 +90,17 @@ pub struct NewWorkshop {
     pub recurrence: Recurrence,
 }
 
-fn ids(e: &mut FieldErrors, field: &str, v: Option<&str>) -> Vec<i64> {
+fn ids<T: std::str::FromStr + PartialEq>(
+    e: &mut FieldErrors,
+    field: &str,
+    v: Option<&str>,
+) -> Vec<T> {
     let mut out = Vec::new();
     for part in v.unwrap_or("").split(',').map(str::trim) {
         if part.is_empty() {
             continue;
         }
-        match part.parse::<i64>() {
+        match part.parse::<T>() {
             Ok(id) if !out.contains(&id) => out.push(id),
             Ok(_) => {}
             Err(_) => e.add(field, "err-unknown-reference"),
@@ -104,7 +109,11 @@ fn ids(e: &mut FieldErrors, field: &str, v: Option<&str>) -> Vec<i64> {
     out
 }
 
-fn optional_id(e: &mut FieldErrors, field: &str, v: Option<&str>) -> Option<i64> {
+fn optional_id<T: std::str::FromStr>(
+    e: &mut FieldErrors,
+    field: &str,
+    v: Option<&str>,
+) -> Option<T> {
     match v.map(str::trim) {
         None | Some("") => None,
         Some(s) => s.parse().ok().or_else(|| {

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::access::{Actor, Caller};
 use crate::db::DbConnection;
+use crate::domain::ids::SessionId;
 use crate::domain::roles::Action;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -28,7 +29,7 @@ struct AttendancePage {
     error: Option<String>,
 }
 
-fn load(c: &mut DbConnection, actor: &Actor, id: i64) -> Result<AttendancePage, AppError> {
+fn load(c: &mut DbConnection, actor: &Actor, id: SessionId) -> Result<AttendancePage, AppError> {
     actor.require(Action::ManageWorkshops)?;
     let (session, workshop) = queries::find_session(c, actor, id)?;
     Ok(AttendancePage {
@@ -60,7 +61,7 @@ pub async fn show_attendance(
     state: web::Data<AppState>,
     session: WebSession,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<SessionId>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let (actor, page) = state
@@ -73,7 +74,7 @@ pub async fn save_attendance(
     state: web::Data<AppState>,
     session: WebSession,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<SessionId>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();

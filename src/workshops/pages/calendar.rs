@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::access::Caller;
+use crate::domain::ids::BuildingId;
 use crate::domain::roles::Action;
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
@@ -46,7 +47,7 @@ pub async fn show_calendar(
     let (actor, (lines, of)) = state
         .read(caller, move |c, actor| {
             actor.require(Action::ReadWorkshops)?;
-            let of = query.of(actor.user_id.get());
+            let of = query.of(actor.user_id);
             Ok((queries::calendar(c, actor, of, utc)?, of))
         })
         .await?;
@@ -55,10 +56,10 @@ pub async fn show_calendar(
     let url = |v: &str, d: NaiveDate| format!("/workshops/calendar?{filter}&view={v}&date={d}");
     let (prev, next) = neighbours(week, from, to);
     let (feed_kind, feed_target) = match of {
-        CalendarOf::Building(b) => (Some("building"), b),
-        CalendarOf::Facilitator(f) => (Some("facilitator"), f),
-        CalendarOf::Workshop(w) => (Some("workshop"), w),
-        CalendarOf::Room(r) => (None, r),
+        CalendarOf::Building(b) => (Some("building"), b.get()),
+        CalendarOf::Facilitator(f) => (Some("facilitator"), f.get()),
+        CalendarOf::Workshop(w) => (Some("workshop"), w.get()),
+        CalendarOf::Room(r) => (None, r.get()),
     };
     let page = CalendarPage {
         heading: heading(lang, week, from),
@@ -108,7 +109,7 @@ pub fn qr_svg(url: &str) -> Result<String, AppError> {
 pub async fn poster(
     state: web::Data<AppState>,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<BuildingId>,
     query: web::Query<PosterQuery>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();

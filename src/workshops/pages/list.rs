@@ -6,6 +6,7 @@ use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
 
 use crate::access::Caller;
+use crate::domain::ids::{SessionId, WorkshopId};
 use crate::domain::poles::sub_activity_key;
 use crate::domain::roles::Action;
 use crate::error::AppError;
@@ -60,7 +61,7 @@ pub async fn list_workshops(
 /// A session as the workshop page lists it.
 #[derive(Serialize)]
 struct SessionLine {
-    id: i64,
+    id: SessionId,
     when: String,
     status: String,
     cancelled: bool,
@@ -82,7 +83,7 @@ pub async fn show_workshop(
     state: web::Data<AppState>,
     session: WebSession,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let (actor, page) = state

@@ -15,7 +15,7 @@ use chrono::Duration;
 use serde::Serialize;
 
 use crate::db::DbConnection;
-use crate::domain::ids::OfficeId;
+use crate::domain::ids::{BuildingId, WorkshopId};
 use crate::email::Officer;
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
@@ -30,13 +30,13 @@ use crate::workshops::{Channel, SessionStatus};
 /// A workshop one can register for from the public page.
 #[derive(Serialize)]
 struct Open {
-    id: i64,
+    id: WorkshopId,
     title: String,
 }
 
 #[derive(Serialize)]
 struct PublicPage {
-    building_id: i64,
+    building_id: BuildingId,
     building: String,
     days: Vec<Day>,
     workshops: Vec<Open>,
@@ -50,8 +50,8 @@ struct PublicPage {
 fn load(
     conn: &mut DbConnection,
     lang: Lang,
-    building_id: i64,
-) -> Result<(i64, PublicPage), AppError> {
+    building_id: BuildingId,
+) -> Result<(crate::domain::ids::OfficeId, PublicPage), AppError> {
     let (office, name) = queries::public_building(conn, building_id)?;
     let now = crate::db::now();
     let span = (now, now + Duration::days(56));
@@ -75,7 +75,7 @@ fn load(
         message: None,
         error: None,
         form: PublicForm::default(),
-        privacy_officer: crate::email::officer(conn, OfficeId(office))?,
+        privacy_officer: crate::email::officer(conn, office)?,
     };
     Ok((office, page))
 }
@@ -98,7 +98,7 @@ pub async fn public_page(
     state: web::Data<AppState>,
     session: WebSession,
     req: HttpRequest,
-    building: web::Path<i64>,
+    building: web::Path<BuildingId>,
 ) -> Result<HttpResponse, AppError> {
     let (lang, building) = (request_lang(&req), building.into_inner());
     let (_, page) = state
@@ -110,14 +110,14 @@ pub async fn public_page(
 /// Registers the tenant the form names for the workshop it names; the catalogue key of the answer.
 fn register(
     conn: &mut DbConnection,
-    building: i64,
+    building: BuildingId,
     form: &PublicForm,
 ) -> Result<Result<&'static str, &'static str>, AppError> {
     let (office, _) = queries::public_building(conn, building)?;
     let workshop = form
         .workshop_id
         .as_deref()
-        .and_then(|w| w.trim().parse::<i64>().ok());
+        .and_then(|w| w.trim().parse::<WorkshopId>().ok());
     let tenant = registrations::queries::find_tenant(
         conn,
         office,
@@ -148,7 +148,7 @@ pub async fn public_register(
     state: web::Data<AppState>,
     session: WebSession,
     req: HttpRequest,
-    building: web::Path<i64>,
+    building: web::Path<BuildingId>,
     CsrfForm(form): CsrfForm<PublicForm>,
 ) -> Result<HttpResponse, AppError> {
     let (lang, building) = (request_lang(&req), building.into_inner());

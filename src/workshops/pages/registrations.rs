@@ -5,6 +5,7 @@ use actix_session::Session as WebSession;
 use actix_web::{web, HttpResponse};
 
 use crate::access::Caller;
+use crate::domain::ids::{RegistrationId, WorkshopId};
 use crate::domain::roles::Action;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -17,7 +18,7 @@ pub async fn register_tenant(
     state: web::Data<AppState>,
     session: WebSession,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<WorkshopId>,
     CsrfForm(form): CsrfForm<RegisterForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
@@ -43,7 +44,7 @@ pub async fn cancel_registration(
     state: web::Data<AppState>,
     session: WebSession,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<RegistrationId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::access::{Actor, Caller};
 use crate::db::DbConnection;
+use crate::domain::ids::{SessionId, WorkshopId};
 use crate::domain::roles::Action;
 use crate::error::AppError;
 use crate::i18n::t;
@@ -21,8 +22,8 @@ use crate::workshops::service;
 
 #[derive(Serialize)]
 struct MovePage {
-    session_id: i64,
-    workshop_id: i64,
+    session_id: SessionId,
+    workshop_id: WorkshopId,
     title: String,
     when: String,
     form: MoveForm,
@@ -32,7 +33,7 @@ struct MovePage {
 fn page(
     c: &mut DbConnection,
     actor: &Actor,
-    id: i64,
+    id: SessionId,
     form: Option<MoveForm>,
 ) -> Result<MovePage, AppError> {
     actor.require(Action::ManageWorkshops)?;
@@ -59,7 +60,7 @@ pub async fn show_move(
     state: web::Data<AppState>,
     session: WebSession,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<SessionId>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let (actor, p) = state
@@ -73,7 +74,7 @@ pub async fn move_session(
     state: web::Data<AppState>,
     session: WebSession,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<SessionId>,
     CsrfForm(form): CsrfForm<MoveForm>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
@@ -108,7 +109,7 @@ pub async fn cancel_session(
     state: web::Data<AppState>,
     session: WebSession,
     caller: Caller,
-    id: web::Path<i64>,
+    id: web::Path<SessionId>,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();

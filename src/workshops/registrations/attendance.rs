@@ -8,7 +8,7 @@ use super::queries;
 use crate::access::Actor;
 use crate::db::schema::{workshop_attendance, workshop_registrations, workshop_sessions};
 use crate::db::{now, DbConnection};
-use crate::domain::ids::{BuildingId, JournalEntryId, OfficeId, UserId};
+use crate::domain::ids::{JournalEntryId, SessionId, TenantId};
 use crate::domain::poles::SubActivity;
 use crate::error::AppError;
 use crate::journal::{self, Recording, Source};
@@ -20,7 +20,7 @@ use crate::workshops::{
 /// The tenants expected at a session (confirmed for it or for the series), with their mark.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AttendanceLine {
-    pub tenant_id: i64,
+    pub tenant_id: TenantId,
     /// Empty for readers who may not see tenants' names.
     pub first_name: String,
     /// Empty for readers who may not see tenants' names.
@@ -43,7 +43,7 @@ pub fn sheet(
                 && r.session_id.is_none_or(|s| s == session.id)
         })
         .collect();
-    let marks: Vec<(i64, Mark)> = workshop_attendance::table
+    let marks: Vec<(TenantId, Mark)> = workshop_attendance::table
         .filter(workshop_attendance::session_id.eq(session.id))
         .select((workshop_attendance::tenant_id, workshop_attendance::status))
         .load(conn)?;
@@ -67,7 +67,7 @@ pub fn sheet(
 /// walk-ins (0 to 1000).
 #[derive(Debug, Clone)]
 pub struct AttendanceData {
-    pub marks: Vec<(i64, Mark)>,
+    pub marks: Vec<(TenantId, Mark)>,
     pub walk_ins: i32,
 }
 
@@ -87,7 +87,7 @@ fn check(
     if !(0..=1000).contains(&data.walk_ins) {
         return Err(field_error("walk_ins", "err-invalid-number"));
     }
-    let registered: Vec<i64> = workshop_registrations::table
+    let registered: Vec<TenantId> = workshop_registrations::table
         .filter(workshop_registrations::workshop_id.eq(session.workshop_id))
         .filter(workshop_registrations::status.eq(RegistrationStatus::Confirmed))
         .filter(
@@ -109,29 +109,28 @@ fn journal_entry(
     actor: &Actor,
     (session, workshop): (&Session, &Workshop),
     people: i32,
-) -> Result<i64, AppError> {
+) -> Result<JournalEntryId, AppError> {
     let minutes = ((session.ends_at - session.starts_at).num_minutes()).clamp(1, 1440) as i32;
     Ok(match session.journal_entry_id {
         Some(id) => {
-            journal::service::amend_recorded(conn, JournalEntryId(id), minutes, people)?;
+            journal::service::amend_recorded(conn, id, minutes, people)?;
             id
         }
         None => journal::record(
             conn,
             &Recording {
-                office_id: OfficeId(actor.office_id.get()),
-                author_id: UserId(actor.user_id.get()),
+                office_id: actor.office_id,
+                author_id: actor.user_id,
                 sub_activity: SubActivity::parse(&workshop.sub_activity)
                     .unwrap_or(SubActivity::AteliersGroupe),
                 occurred_on: crate::web::format::local_time(session.starts_at).date(),
                 duration_minutes: minutes,
-                building_id: Some(BuildingId(session.building_id)),
+                building_id: Some(session.building_id),
                 people_reached: people,
                 note: workshop.title.clone(),
                 source: Source::Workshop,
             },
-        )?
-        .get(),
+        )?,
     })
 }
 
@@ -139,7 +138,7 @@ fn journal_entry(
 pub fn save(
     conn: &mut DbConnection,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
     data: &AttendanceData,
 ) -> Result<Session, AppError> {
     let (session, workshop) = find_session(conn, actor, session_id)?;

@@ -14,6 +14,7 @@ pub mod service;
 use serde::Serialize;
 
 use super::{Channel, RegistrationStatus};
+use crate::domain::ids::{SessionId, TenantId, UserId, WorkshopId};
 
 pub use queries::RegistrationLine;
 pub use service::{
@@ -23,11 +24,11 @@ pub use service::{
 /// A registration request, once the tenant is known.
 #[derive(Debug, Clone)]
 pub struct NewRegistration {
-    pub workshop_id: i64,
-    pub session_id: Option<i64>,
-    pub tenant_id: i64,
+    pub workshop_id: WorkshopId,
+    pub session_id: Option<SessionId>,
+    pub tenant_id: TenantId,
     pub channel: Channel,
-    pub registered_by: Option<i64>,
+    pub registered_by: Option<UserId>,
 }
 
 /// What a registration became: a place, or a place on the waiting list.
@@ -51,6 +52,6 @@ impl Outcome {
 /// the office knows at a dwelling under a last name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TenantRef {
-    Id(i64),
+    Id(TenantId),
     Lookup { dwelling: String, last_name: String },
 }

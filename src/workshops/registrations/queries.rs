@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::access::Actor;
 use crate::db::schema::{dwellings, tenants, workshop_buildings, workshop_registrations};
 use crate::db::DbConnection;
+use crate::domain::ids::{BuildingId, OfficeId, RegistrationId, SessionId, TenantId, WorkshopId};
 use crate::domain::roles::Action;
 use crate::domain::text::fold;
 use crate::error::AppError;
@@ -21,9 +22,9 @@ pub fn shows_names(actor: &Actor) -> bool {
 /// A registration with its tenant's dwelling, and name when the reader may see it.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct RegistrationLine {
-    pub id: i64,
-    pub session_id: Option<i64>,
-    pub tenant_id: i64,
+    pub id: RegistrationId,
+    pub session_id: Option<SessionId>,
+    pub tenant_id: TenantId,
     pub status: RegistrationStatus,
     /// Empty for readers who may not see tenants' names.
     pub first_name: String,
@@ -36,7 +37,7 @@ pub struct RegistrationLine {
 /// blanked unless `names`.
 pub fn list(
     conn: &mut DbConnection,
-    workshop_id: i64,
+    workshop_id: WorkshopId,
     names: bool,
 ) -> Result<Vec<RegistrationLine>, AppError> {
     let mut lines: Vec<RegistrationLine> = workshop_registrations::table
@@ -67,7 +68,11 @@ pub fn list(
 }
 
 /// One registration of the office.
-pub fn find(conn: &mut DbConnection, office_id: i64, id: i64) -> Result<Registration, AppError> {
+pub fn find(
+    conn: &mut DbConnection,
+    office_id: OfficeId,
+    id: RegistrationId,
+) -> Result<Registration, AppError> {
     Ok(workshop_registrations::table
         .filter(workshop_registrations::id.eq(id))
         .filter(workshop_registrations::office_id.eq(office_id))
@@ -78,12 +83,12 @@ pub fn find(conn: &mut DbConnection, office_id: i64, id: i64) -> Result<Registra
 /// case ignored), of `office_id`.
 pub fn find_tenant(
     conn: &mut DbConnection,
-    office_id: i64,
-    buildings: &[i64],
+    office_id: OfficeId,
+    buildings: &[BuildingId],
     dwelling: &str,
     last_name: &str,
-) -> Result<Option<i64>, AppError> {
-    let found: Vec<(i64, String)> = tenants::table
+) -> Result<Option<TenantId>, AppError> {
+    let found: Vec<(TenantId, String)> = tenants::table
         .inner_join(dwellings::table)
         .filter(tenants::office_id.eq(office_id))
         .filter(dwellings::building_id.eq_any(buildings.to_vec()))
@@ -103,11 +108,11 @@ pub fn find_tenant(
 pub fn invited_buildings(
     conn: &mut DbConnection,
     w: &Workshop,
-) -> Result<Option<Vec<i64>>, AppError> {
+) -> Result<Option<Vec<BuildingId>>, AppError> {
     Ok(match w.audience.as_str() {
         "office" => None,
         "buildings" => {
-            let mut list: Vec<i64> = workshop_buildings::table
+            let mut list: Vec<BuildingId> = workshop_buildings::table
                 .filter(workshop_buildings::workshop_id.eq(w.id))
                 .select(workshop_buildings::building_id)
                 .load(conn)?;
@@ -125,7 +130,7 @@ pub fn lookup_for(
     w: &Workshop,
     dwelling: &str,
     last_name: &str,
-) -> Result<Option<i64>, AppError> {
+) -> Result<Option<TenantId>, AppError> {
     let buildings = match invited_buildings(conn, w)? {
         Some(list) => list,
         None => {

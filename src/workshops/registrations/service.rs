@@ -15,6 +15,7 @@ use super::{queries, NewRegistration};
 use crate::access::Actor;
 use crate::db::schema::{dwellings, tenants, workshop_registrations, workshops};
 use crate::db::{now, DbConnection};
+use crate::domain::ids::{OfficeId, RegistrationId, SessionId, TenantId, WorkshopId};
 use crate::email::Composer;
 use crate::error::AppError;
 use crate::workshops::queries::{find_in_office, upcoming_sessions, within_scope};
@@ -23,7 +24,11 @@ use crate::workshops::{
 };
 
 /// Takes the workshop's registration lock (see the module doc); `NotFound` for another office's.
-fn lock(conn: &mut DbConnection, office_id: i64, workshop_id: i64) -> Result<Workshop, AppError> {
+fn lock(
+    conn: &mut DbConnection,
+    office_id: OfficeId,
+    workshop_id: WorkshopId,
+) -> Result<Workshop, AppError> {
     let n = diesel::update(
         workshops::table
             .filter(workshops::id.eq(workshop_id))
@@ -40,12 +45,12 @@ fn lock(conn: &mut DbConnection, office_id: i64, workshop_id: i64) -> Result<Wor
 /// Confirmed places: for the series, and per session.
 struct Taken {
     series: i64,
-    per_session: HashMap<i64, i64>,
+    per_session: HashMap<SessionId, i64>,
 }
 
 impl Taken {
-    fn load(conn: &mut DbConnection, workshop_id: i64) -> Result<Taken, AppError> {
-        let rows: Vec<(Option<i64>, i64)> = workshop_registrations::table
+    fn load(conn: &mut DbConnection, workshop_id: WorkshopId) -> Result<Taken, AppError> {
+        let rows: Vec<(Option<SessionId>, i64)> = workshop_registrations::table
             .filter(workshop_registrations::workshop_id.eq(workshop_id))
             .filter(workshop_registrations::status.eq(RegistrationStatus::Confirmed))
             .group_by(workshop_registrations::session_id)
@@ -66,19 +71,19 @@ impl Taken {
         Ok(t)
     }
 
-    fn at(&self, session: i64) -> i64 {
+    fn at(&self, session: SessionId) -> i64 {
         self.series + self.per_session.get(&session).copied().unwrap_or(0)
     }
 
     /// Whether one more registration for `session` (or the series: every upcoming session) fits.
-    fn fits(&self, capacity: i64, session: Option<i64>, upcoming: &[i64]) -> bool {
+    fn fits(&self, capacity: i64, session: Option<SessionId>, upcoming: &[SessionId]) -> bool {
         match session {
             Some(s) => self.at(s) < capacity,
             None => upcoming.iter().all(|s| self.at(*s) < capacity),
         }
     }
 
-    fn take(&mut self, session: Option<i64>) {
+    fn take(&mut self, session: Option<SessionId>) {
         match session {
             Some(s) => *self.per_session.entry(s).or_insert(0) += 1,
             None => self.series += 1,
@@ -87,8 +92,12 @@ impl Taken {
 }
 
 /// The tenant must be the office's and in the workshop's audience.
-fn check_tenant(conn: &mut DbConnection, w: &Workshop, tenant_id: i64) -> Result<(), AppError> {
-    let building: Option<i64> = tenants::table
+fn check_tenant(
+    conn: &mut DbConnection,
+    w: &Workshop,
+    tenant_id: TenantId,
+) -> Result<(), AppError> {
+    let building: Option<crate::domain::ids::BuildingId> = tenants::table
         .inner_join(dwellings::table)
         .filter(tenants::id.eq(tenant_id))
         .filter(tenants::office_id.eq(w.office_id))
@@ -108,7 +117,7 @@ fn check_tenant(conn: &mut DbConnection, w: &Workshop, tenant_id: i64) -> Result
 /// Registers a tenant; confirmed while places remain, else on the waiting list.
 pub fn register(
     conn: &mut DbConnection,
-    office_id: i64,
+    office_id: OfficeId,
     r: &NewRegistration,
 ) -> Result<Registration, AppError> {
     let w = lock(conn, office_id, r.workshop_id)?;
@@ -172,9 +181,9 @@ pub fn register(
 pub fn cancel(
     conn: &mut DbConnection,
     mailer: &Composer,
-    office_id: i64,
-    id: i64,
-) -> Result<Vec<i64>, AppError> {
+    office_id: OfficeId,
+    id: RegistrationId,
+) -> Result<Vec<RegistrationId>, AppError> {
     let reg = queries::find(conn, office_id, id)?;
     let w = lock(conn, office_id, reg.workshop_id)?;
     let n = diesel::update(
@@ -198,8 +207,8 @@ pub fn promote(
     conn: &mut DbConnection,
     mailer: &Composer,
     w: &Workshop,
-) -> Result<Vec<i64>, AppError> {
-    let waiting: Vec<(i64, Option<i64>)> = workshop_registrations::table
+) -> Result<Vec<RegistrationId>, AppError> {
+    let waiting: Vec<(RegistrationId, Option<SessionId>)> = workshop_registrations::table
         .filter(workshop_registrations::workshop_id.eq(w.id))
         .filter(workshop_registrations::status.eq(RegistrationStatus::Waiting))
         .order(workshop_registrations::id.asc())
@@ -237,10 +246,10 @@ pub fn set_capacity(
     conn: &mut DbConnection,
     actor: &Actor,
     mailer: &Composer,
-    workshop_id: i64,
+    workshop_id: WorkshopId,
     capacity: i32,
 ) -> Result<Workshop, AppError> {
-    let office_id = actor.office_id.get();
+    let office_id = actor.office_id;
     within_scope(
         actor,
         find_in_office(conn, office_id, workshop_id)?.building_id,
@@ -271,8 +280,8 @@ pub fn set_capacity(
 /// A registration by staff or a committee member: the tenant named by id (those who may read
 /// tenant files) or found by dwelling and last name, for a workshop the actor sees.
 pub struct StaffRegistration {
-    pub workshop_id: i64,
-    pub session_id: Option<i64>,
+    pub workshop_id: WorkshopId,
+    pub session_id: Option<SessionId>,
     pub tenant: super::TenantRef,
 }
 
@@ -296,13 +305,13 @@ pub fn register_for(
     };
     register(
         conn,
-        actor.office_id.get(),
+        actor.office_id,
         &NewRegistration {
             workshop_id: w.id,
             session_id: r.session_id,
             tenant_id,
             channel: crate::workshops::Channel::Staff,
-            registered_by: Some(actor.user_id.get()),
+            registered_by: Some(actor.user_id),
         },
     )
 }
@@ -312,9 +321,9 @@ pub fn cancel_for(
     conn: &mut DbConnection,
     actor: &Actor,
     mailer: &Composer,
-    id: i64,
-) -> Result<i64, AppError> {
-    let office_id = actor.office_id.get();
+    id: RegistrationId,
+) -> Result<WorkshopId, AppError> {
+    let office_id = actor.office_id;
     let reg = queries::find(conn, office_id, id)?;
     within_scope(
         actor,

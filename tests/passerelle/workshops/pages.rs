@@ -3,6 +3,7 @@
 
 use diesel::prelude::*;
 use passerelle::db::schema::{dwellings, tenants, workshop_registrations, workshop_sessions};
+use passerelle::domain::ids::{OfficeId, TenantId, WorkshopId};
 use passerelle::workshops::registrations::{register, NewRegistration};
 use passerelle::workshops::{service, Channel, WorkshopInput};
 use reqwest::StatusCode;
@@ -44,11 +45,11 @@ fn add_workshops(w: &World, n: usize, weeks: u32) {
                 let r = NewRegistration {
                     workshop_id: id,
                     session_id: None,
-                    tenant_id: t,
+                    tenant_id: TenantId(t),
                     channel: Channel::Staff,
                     registered_by: None,
                 };
-                register(c, w.admin.office_id, &r).unwrap()
+                register(c, OfficeId(w.admin.office_id), &r).unwrap()
             });
         }
     }
@@ -161,13 +162,13 @@ async fn month_view_workshop_page_and_attendance_page_run_a_bounded_number_of_qu
         let t = tenant(&w.app, w.admin.office_id, w.building, &format!("T{i}"), "");
         w.app.db(|c| {
             let r = NewRegistration {
-                workshop_id: wid,
+                workshop_id: WorkshopId(wid),
                 session_id: None,
-                tenant_id: t,
+                tenant_id: TenantId(t),
                 channel: Channel::Staff,
                 registered_by: None,
             };
-            register(c, w.admin.office_id, &r).unwrap()
+            register(c, OfficeId(w.admin.office_id), &r).unwrap()
         });
     }
     for (p, n) in pages.iter().zip(small) {
