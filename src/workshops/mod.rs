@@ -52,9 +52,6 @@ pub use jobs::run_due_reminders;
 /// Montréal: every wall time of a workshop is read and shown there.
 pub const TZ: chrono_tz::Tz = chrono_tz::America::Montreal;
 
-/// The `source` of the journal entries a held session writes.
-pub const JOURNAL_SOURCE: &str = "workshop";
-
 crate::text_enum! {
     /// Where a session stands.
     pub enum SessionStatus {

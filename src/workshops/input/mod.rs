@@ -23,6 +23,7 @@ use crate::domain::ids::{BuildingId, RoomId, SessionId, TenantId, UserId, Worksh
 use crate::domain::recurrence::local_to_utc;
 use crate::domain::{validate, FieldErrors};
 use crate::error::AppError;
+use crate::web::pagination::Pagination;
 
 pub use body::{OutsideBody, WorkshopBody};
 pub use workshop::{NewWorkshop, Outside, WorkshopInput, AUDIENCES, FREQUENCIES, LANGUAGES};
@@ -36,6 +37,19 @@ pub fn typed_date(v: &str) -> Option<NaiveDate> {
 /// Whether an instant lies within the years the forms accept.
 fn plausible(t: NaiveDateTime) -> bool {
     (1900..=2200).contains(&t.year())
+}
+
+/// `?page=`, as the list of workshops takes it.
+#[derive(Debug, Default, Deserialize)]
+pub struct WorkshopsQuery {
+    pub page: Option<String>,
+}
+
+impl WorkshopsQuery {
+    /// The HTML list's page (what is not a number is the first page).
+    pub fn pagination(&self) -> Pagination {
+        Pagination::html(self.page.as_deref())
+    }
 }
 
 /// `?building=|room=|facilitator=|workshop=&view=month|week&date=YYYY-MM-DD`

@@ -3,7 +3,7 @@
 
 use actix_session::Session as WebSession;
 use actix_web::{web, HttpResponse};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::access::Caller;
 use crate::domain::ids::{SessionId, WorkshopId};
@@ -13,18 +13,13 @@ use crate::error::AppError;
 use crate::i18n::t;
 use crate::state::AppState;
 use crate::web::format;
-use crate::web::pagination::{Pager, Pagination};
+use crate::web::pagination::Pager;
 use crate::web::{render, Page};
+use crate::workshops::input::WorkshopsQuery;
 use crate::workshops::queries::{self, Facilitator, WorkshopLine};
 use crate::workshops::registrations::queries as registrations;
 use crate::workshops::registrations::RegistrationLine;
 use crate::workshops::{RegistrationStatus, SessionStatus, Workshop};
-
-/// `?page=`
-#[derive(Debug, Default, Deserialize)]
-pub struct ListQuery {
-    pub page: Option<String>,
-}
 
 #[derive(Serialize)]
 struct ListPage {
@@ -37,9 +32,9 @@ pub async fn list_workshops(
     state: web::Data<AppState>,
     session: WebSession,
     caller: Caller,
-    query: web::Query<ListQuery>,
+    query: web::Query<WorkshopsQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let at = Pagination::html(query.page.as_deref());
+    let at = query.pagination();
     let (actor, paged) = state
         .read(caller, move |c, actor| {
             actor.require(Action::ReadWorkshops)?;
