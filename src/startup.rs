@@ -283,7 +283,7 @@ fn start_jobs(registry: &prometheus::Registry, state: &web::Data<AppState>) -> a
     for job in crate::requests::jobs::jobs(state.mail.clone(), settings.requests.followup_days) {
         runner.add(job);
     }
-    runner.add(crate::workshops::reminders::job(state.mail.clone()));
+    runner.add(crate::workshops::jobs::job(state.mail.clone()));
     runner.add(pool_gauges(registry, state.pool.clone())?);
     runner.add(outbox_gauges(registry)?);
     runner.add(crate::access::attempts::purge_job());

@@ -158,3 +158,9 @@ session-move-end-before-start = The end time must come after the start time.
 session-moved = Session moved; the registered will be told.
 registration-for = Register for
 registration-whole-series = the whole series
+
+## Registering someone without seeing the list of tenants
+registration-dwelling = Dwelling { $dwelling }
+registration-lookup-help = Enter the dwelling number and the person's last name, as the office has them.
+err-workshop-tenant-not-found = Nobody of that name lives in this dwelling among the people invited.
+err-workshop-register-by-lookup = Enter the dwelling number and the last name of the person to register.

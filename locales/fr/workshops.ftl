@@ -158,3 +158,9 @@ session-move-end-before-start = L'heure de fin doit suivre l'heure de début.
 session-moved = Rencontre déplacée ; les personnes inscrites seront avisées.
 registration-for = Inscription à
 registration-whole-series = toute la série
+
+## Inscrire une personne sans voir la liste des locataires
+registration-dwelling = Logement { $dwelling }
+registration-lookup-help = Indiquez le numéro du logement et le nom de famille de la personne, tels que l'office les connaît.
+err-workshop-tenant-not-found = Aucune personne de ce nom n'habite ce logement parmi les personnes invitées.
+err-workshop-register-by-lookup = Indiquez le numéro du logement et le nom de famille de la personne à inscrire.

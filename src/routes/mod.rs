@@ -7,6 +7,7 @@ pub mod openapi;
 mod outbox;
 mod privacy;
 mod requests;
+mod workshops;
 
 use actix_web::http::header;
 use actix_web::{get, web, HttpResponse};
@@ -14,7 +15,7 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{home, registry, workshops};
+use crate::{home, registry};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -25,7 +26,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .configure(journal::pages)
         .configure(privacy::pages)
         .configure(outbox::pages)
-        .configure(workshops::configure)
+        .configure(workshops::pages)
         .configure(requests::pages)
         .service(
             web::scope("/api/v1")
@@ -34,7 +35,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .configure(registry::configure_api)
                 .configure(journal::api)
                 .configure(privacy::api)
-                .configure(workshops::configure_api)
+                .configure(workshops::api)
                 .configure(requests::api)
                 .default_service(web::to(openapi::unmatched)),
         )

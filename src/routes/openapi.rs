@@ -40,7 +40,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .chain([super::accounts::Doc::openapi()])
         .chain([super::journal::Doc::openapi()])
         .chain([super::privacy::Doc::openapi()])
-        .chain(crate::workshops::api_docs())
+        .chain([super::workshops::Doc::openapi()])
         .chain([super::requests::Doc::openapi()])
     {
         doc.merge(part);

@@ -3,74 +3,102 @@
 //! registrations with a waiting list, reminders, attendance that writes the practice journal,
 //! calendars (pages and iCalendar feeds), the lobby poster and the building's public page.
 //!
-//! Committee members manage the activities of their buildings (`user_buildings`); tenant
-//! associations do not exist yet in Passerelle, so an activity belongs to a building, not to an
-//! association.
+//! Who sees what follows `Actor::scope(Resource::Workshops)`: the office for its staff, the
+//! assigned buildings for committee members (tenant volunteers), nothing for tenants. Committee
+//! members never get a list of tenants: they register one by dwelling number and last name, and
+//! the registrations and attendance sheets they reach show dwellings, not names. Tenant
+//! associations do not exist yet in Passerelle, so an activity belongs to a building.
+//!
+//! | file | holds |
+//! | --- | --- |
+//! | `input.rs` | the scheduling form and body, the calendar and poster queries, the move form |
+//! | `queries.rs` | reads, scoped by the actor |
+//! | `service.rs` | scheduling, moving and cancelling sessions, with the conflict check |
+//! | `mail.rs` | the messages to registered tenants, through `Composer::send_to_tenant` |
+//! | `jobs.rs` | reminders before sessions |
+//! | `registrations/` | registrations with the waiting list, attendance |
+//! | `calendar/` | calendar views, iCalendar documents and secret feeds |
+//! | `pages/`, `api/` | thin handlers; their paths are in `routes/workshops.rs` |
 
 pub mod api;
-pub mod attendance;
 pub mod calendar;
-pub mod feeds;
 pub mod input;
-pub mod move_page;
-pub mod notify;
+pub mod jobs;
+pub mod mail;
 pub mod pages;
-pub mod public;
+pub mod queries;
 pub mod registrations;
-pub mod reminders;
-pub mod schedule;
-pub mod session_pages;
-pub mod store;
+pub mod service;
 
-use actix_web::web;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
-use utoipa::OpenApi;
 
-use crate::db::schema::user_buildings;
-use crate::db::DbConnection;
-use crate::domain::roles::{Action, Role};
+use crate::db::schema::{
+    workshop_attendance, workshop_facilitators, workshop_registrations, workshop_sessions,
+    workshops,
+};
+use crate::domain::ids::{
+    BuildingId, JournalEntryId, OfficeId, RegistrationId, RoomId, SessionId, TenantId, UserId,
+    WorkshopId,
+};
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::web::CurrentUser;
 
 pub use input::{NewWorkshop, WorkshopInput};
-pub use reminders::run_due_reminders;
+pub use jobs::run_due_reminders;
 
 /// Montréal: every wall time of a workshop is read and shown there.
 pub const TZ: chrono_tz::Tz = chrono_tz::America::Montreal;
 
-/// The `source` of the journal entries a held session writes.
-pub const JOURNAL_SOURCE: &str = "workshop";
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    pages::configure(cfg);
-    public::configure(cfg);
-    feeds::configure(cfg);
+crate::text_enum! {
+    /// Where a session stands.
+    pub enum SessionStatus {
+        Scheduled = "scheduled",
+        Cancelled = "cancelled",
+        Held = "held",
+    }
 }
 
-pub fn configure_api(cfg: &mut web::ServiceConfig) {
-    api::configure(cfg);
+crate::text_enum! {
+    /// Where a registration stands.
+    pub enum RegistrationStatus {
+        Confirmed = "confirmed",
+        Waiting = "waiting",
+        Cancelled = "cancelled",
+    }
 }
 
-pub fn api_docs() -> Vec<utoipa::openapi::OpenApi> {
-    vec![api::Doc::openapi()]
+crate::text_enum! {
+    /// How a registration was made: by staff or a committee member, or from the public page.
+    pub enum Channel {
+        Staff = "staff",
+        Public = "public",
+    }
+}
+
+crate::text_enum! {
+    /// A tenant's mark at a held session.
+    pub enum Mark {
+        Present = "present",
+        Absent = "absent",
+        Excused = "excused",
+    }
 }
 
 /// A workshop as stored.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Workshop {
-    pub id: i64,
-    pub office_id: i64,
+    pub id: WorkshopId,
+    pub office_id: OfficeId,
     pub title: String,
     pub description: String,
     pub theme: String,
     /// A pole-3 sub-activity code.
     pub sub_activity: String,
-    pub building_id: i64,
-    pub room_id: Option<i64>,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
     /// An outside place, when there is no room.
     pub place: String,
     /// fr, en or fr_en
@@ -89,76 +117,124 @@ pub struct Workshop {
     pub registration_version: i32,
     #[serde(skip)]
     pub search_text: String,
-    pub created_by: i64,
+    pub created_by: UserId,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+}
+
+/// A workshop to insert: what scheduling writes, and what the demo generator loads in bulk.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = workshops, treat_none_as_default_value = false)]
+pub struct NewWorkshopRow {
+    pub office_id: OfficeId,
+    pub title: String,
+    pub description: String,
+    pub theme: String,
+    pub sub_activity: String,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
+    pub place: String,
+    pub language: String,
+    pub capacity: i32,
+    pub audience: String,
+    pub registration_opens_on: Option<NaiveDate>,
+    pub registration_closes_on: Option<NaiveDate>,
+    pub reminder_hours: i32,
+    pub recurrence: String,
+    pub duration_minutes: i32,
+    pub registration_version: i32,
+    pub search_text: String,
+    pub created_by: UserId,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A facilitator to insert: an account (`user_id`) or an outside person.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = workshop_facilitators, treat_none_as_default_value = false)]
+pub struct NewFacilitator {
+    pub workshop_id: WorkshopId,
+    pub user_id: Option<UserId>,
+    pub name: String,
+    pub organisation: String,
 }
 
 /// One occurrence of a workshop (UTC times).
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Session {
-    pub id: i64,
-    pub office_id: i64,
-    pub workshop_id: i64,
-    pub building_id: i64,
-    pub room_id: Option<i64>,
+    pub id: SessionId,
+    pub office_id: OfficeId,
+    pub workshop_id: WorkshopId,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
     /// scheduled, cancelled or held
-    pub status: String,
+    pub status: SessionStatus,
     pub walk_ins: i32,
-    pub journal_entry_id: Option<i64>,
+    pub journal_entry_id: Option<JournalEntryId>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
 
-pub const SCHEDULED: &str = "scheduled";
-pub const CANCELLED: &str = "cancelled";
-pub const HELD: &str = "held";
-
-/// Who acts on workshops: the whole office, or (committee members) only some buildings.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub user_id: i64,
-    pub office_id: i64,
-    pub lang: Lang,
-    /// `None`: every building of the office.
-    pub buildings: Option<Vec<i64>>,
+/// A session to insert.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = workshop_sessions, treat_none_as_default_value = false)]
+pub struct NewSession {
+    pub office_id: OfficeId,
+    pub workshop_id: WorkshopId,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub status: SessionStatus,
+    pub walk_ins: i32,
+    pub journal_entry_id: Option<JournalEntryId>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }
 
-impl Actor {
-    /// The caller's scope for `action`; committee members' buildings are read from `user_buildings`.
-    pub fn load(
-        conn: &mut DbConnection,
-        user: &CurrentUser,
-        action: Action,
-    ) -> Result<Actor, AppError> {
-        user.require(action)?;
-        let buildings = if user.role == Role::Committee {
-            Some(
-                user_buildings::table
-                    .filter(user_buildings::user_id.eq(user.id))
-                    .select(user_buildings::building_id)
-                    .load(conn)?,
-            )
-        } else {
-            None
-        };
-        Ok(Actor {
-            user_id: user.id,
-            office_id: user.office_id,
-            lang: user.lang,
-            buildings,
-        })
-    }
+/// A registration as stored.
+#[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
+pub struct Registration {
+    pub id: RegistrationId,
+    pub office_id: OfficeId,
+    pub workshop_id: WorkshopId,
+    /// None: the whole series.
+    pub session_id: Option<SessionId>,
+    pub tenant_id: TenantId,
+    /// confirmed, waiting or cancelled
+    pub status: RegistrationStatus,
+    /// staff or public
+    pub channel: Channel,
+    pub registered_by: Option<UserId>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
 
-    /// `Forbidden` unless the actor acts for this building.
-    pub fn check_building(&self, building_id: i64) -> Result<(), AppError> {
-        match &self.buildings {
-            Some(list) if !list.contains(&building_id) => Err(AppError::Forbidden),
-            _ => Ok(()),
-        }
-    }
+/// A registration to insert.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = workshop_registrations, treat_none_as_default_value = false)]
+pub struct NewRegistrationRow {
+    pub office_id: OfficeId,
+    pub workshop_id: WorkshopId,
+    pub session_id: Option<SessionId>,
+    pub tenant_id: TenantId,
+    pub status: RegistrationStatus,
+    pub channel: Channel,
+    pub registered_by: Option<UserId>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A mark to insert.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = workshop_attendance)]
+pub struct NewMark {
+    pub session_id: SessionId,
+    pub tenant_id: TenantId,
+    pub status: Mark,
+    pub recorded_at: NaiveDateTime,
 }
 
 /// A session in the way of a new schedule: which resource, and which session holds it.
@@ -166,8 +242,8 @@ impl Actor {
 pub struct Clash {
     /// room or facilitator
     pub resource: &'static str,
-    pub session_id: i64,
-    pub workshop_id: i64,
+    pub session_id: SessionId,
+    pub workshop_id: WorkshopId,
     pub title: String,
     pub starts_at: NaiveDateTime,
 }
@@ -212,32 +288,4 @@ pub(crate) fn field_error(field: &str, key: &'static str) -> AppError {
     let mut e = FieldErrors::new();
     e.add(field, key);
     AppError::Validation(e)
-}
-
-/// Runs `f` in one write transaction with the caller's scope for `action` and a mailer for the
-/// messages the change causes.
-pub async fn write_with_mail<T, F>(
-    state: &crate::state::AppState,
-    user: CurrentUser,
-    action: Action,
-    f: F,
-) -> Result<T, AppError>
-where
-    F: FnOnce(&mut DbConnection, &Actor, &registrations::Mailer<'_>) -> Result<T, AppError>
-        + Send
-        + 'static,
-    T: Send + 'static,
-{
-    let templates = state.emails.clone();
-    let base_url = state.settings.server.base_url.clone();
-    state
-        .db_tx(move |c| {
-            let actor = Actor::load(c, &user, action)?;
-            let mailer = registrations::Mailer {
-                templates: &templates,
-                base_url: &base_url,
-            };
-            f(c, &actor, &mailer)
-        })
-        .await
 }

@@ -8,7 +8,7 @@
 //! remain as a mirror of the contact channels, written by [`service`] with each event (and cleared
 //! by the `consent_expiry` job when a consent expires), because the mail senders read them today:
 //! requests' mail and jobs (`requests/mail.rs`, `requests/jobs.rs`), workshops' notices
-//! (`workshops/notify.rs`), `email::Composer::send_to_tenant`, and the registry's tenant page and
+//! (`workshops/mail.rs`), `email::Composer::send_to_tenant`, and the registry's tenant page and
 //! form. Those readers move to [`queries::current`] in time; the columns then go.
 
 pub mod api;

@@ -85,6 +85,18 @@ pub fn tenant(app: &TestApp, office_id: i64, building_id: i64, first: &str, emai
     })
 }
 
+/// The number of the dwelling a tenant lives in.
+pub fn dwelling_of(app: &TestApp, tenant: i64) -> String {
+    app.db(|c| {
+        tenants::table
+            .inner_join(dwellings::table)
+            .filter(tenants::id.eq(tenant))
+            .select(dwellings::number)
+            .first(c)
+            .unwrap()
+    })
+}
+
 /// The next Thursday at least a week ahead.
 pub fn next_thursday() -> NaiveDate {
     let mut d = passerelle::web::format::today() + Days::new(7);

@@ -1,6 +1,7 @@
 //! Pole 3 — workshops: scheduling and conflicts, registrations and the waiting list, attendance and
 //! the journal, reminders, calendars and the public page.
 
+mod confidentiality;
 mod fixtures;
 mod pages;
 mod registrations;

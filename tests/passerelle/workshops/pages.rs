@@ -3,7 +3,9 @@
 
 use diesel::prelude::*;
 use passerelle::db::schema::{dwellings, tenants, workshop_registrations, workshop_sessions};
-use passerelle::workshops::{schedule, Actor, WorkshopInput};
+use passerelle::domain::ids::{OfficeId, TenantId, WorkshopId};
+use passerelle::workshops::registrations::{register, NewRegistration};
+use passerelle::workshops::{service, Channel, WorkshopInput};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -13,12 +15,7 @@ use crate::helpers::json_of;
 /// `n` weekly workshops of `weeks` sessions at an outside place (no room, no account facilitator,
 /// so no clash), straight through the service, each with two registrations.
 fn add_workshops(w: &World, n: usize, weeks: u32) {
-    let actor = Actor {
-        user_id: w.isc.id,
-        office_id: w.admin.office_id,
-        lang: passerelle::i18n::Lang::Fr,
-        buildings: None,
-    };
+    let actor = w.app.db(|c| crate::requests::actor(c, &w.isc));
     for i in 0..n {
         let input = WorkshopInput {
             title: Some(format!("Atelier {i}")),
@@ -37,7 +34,7 @@ fn add_workshops(w: &World, n: usize, weeks: u32) {
         };
         let data = input.validate(passerelle::web::format::today()).unwrap();
         let id = w.app.db(|c| {
-            schedule::create(c, &actor, &data)
+            service::create(c, &actor, &data)
                 .map_err(|_| "clash")
                 .unwrap()
                 .id
@@ -45,14 +42,14 @@ fn add_workshops(w: &World, n: usize, weeks: u32) {
         for name in ["Rita", "Serge"] {
             let t = tenant(&w.app, w.admin.office_id, w.building, name, "");
             w.app.db(|c| {
-                let r = passerelle::workshops::registrations::NewRegistration {
+                let r = NewRegistration {
                     workshop_id: id,
                     session_id: None,
-                    tenant_id: t,
-                    channel: "staff",
+                    tenant_id: TenantId(t),
+                    channel: Channel::Staff,
                     registered_by: None,
                 };
-                passerelle::workshops::registrations::register(c, w.admin.office_id, &r).unwrap()
+                register(c, OfficeId(w.admin.office_id), &r).unwrap()
             });
         }
     }
@@ -164,14 +161,14 @@ async fn month_view_workshop_page_and_attendance_page_run_a_bounded_number_of_qu
     for i in 0..30 {
         let t = tenant(&w.app, w.admin.office_id, w.building, &format!("T{i}"), "");
         w.app.db(|c| {
-            let r = passerelle::workshops::registrations::NewRegistration {
-                workshop_id: wid,
+            let r = NewRegistration {
+                workshop_id: WorkshopId(wid),
                 session_id: None,
-                tenant_id: t,
-                channel: "staff",
+                tenant_id: TenantId(t),
+                channel: Channel::Staff,
                 registered_by: None,
             };
-            passerelle::workshops::registrations::register(c, w.admin.office_id, &r).unwrap()
+            register(c, OfficeId(w.admin.office_id), &r).unwrap()
         });
     }
     for (p, n) in pages.iter().zip(small) {

@@ -12,7 +12,7 @@ use crate::helpers::json_of;
 
 /// A workshop of `count` sessions with Alice (emailable) and Bruno (no consent) registered for
 /// the series; returns (workshop, session ids, Alice, Bruno).
-async fn with_registrations(w: &World, count: i64) -> (i64, Vec<i64>, i64, i64) {
+pub(super) async fn with_registrations(w: &World, count: i64) -> (i64, Vec<i64>, i64, i64) {
     let api = w.app.api(&w.isc).await;
     let id = json_of(
         api.post(
@@ -147,15 +147,8 @@ async fn reminders_go_once_per_registration_and_session_to_consenting_tenants_on
     });
     let run = |now| {
         let state = w.app.state.clone();
-        w.app.db(move |c| {
-            passerelle::workshops::run_due_reminders(
-                c,
-                &state.emails,
-                "https://passerelle.example",
-                now,
-            )
-            .unwrap()
-        })
+        w.app
+            .db(move |c| passerelle::workshops::run_due_reminders(c, &state.mail, now).unwrap())
     };
     assert_eq!(run(start - Duration::hours(25)), 0, "too early");
     assert_eq!(run(start - Duration::hours(23)), 1);
@@ -371,12 +364,14 @@ async fn a_tenant_is_registered_for_one_session_from_the_workshop_page() {
     let w = world().await;
     let (id, sessions, _, _) = with_registrations(&w, 3).await;
     let carole = tenant(&w.app, w.admin.office_id, w.building, "Carole", "");
+    let dwelling = super::fixtures::dwelling_of(&w.app, carole);
     let browser = w.app.login(&w.isc).await;
     let res = browser
         .post_form(
             &format!("/workshops/{id}/registrations"),
             &[
-                ("tenant_id", &carole.to_string()),
+                ("dwelling", &dwelling),
+                ("last_name", "tremblay"),
                 ("session_id", &sessions[2].to_string()),
             ],
         )

@@ -1,11 +1,12 @@
-//! A workshop as submitted (every field a string, from a form or converted from JSON) and its
-//! validation into a [`NewWorkshop`] with its [`Recurrence`].
+//! The scheduling form: a workshop as submitted (every field a string, from a form or converted
+//! from JSON by `body.rs`) and its validation into a [`NewWorkshop`] with its [`Recurrence`].
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::ids::{BuildingId, RoomId, UserId};
 use crate::domain::poles;
-use crate::domain::recurrence::{End, Frequency, Recurrence};
+use crate::domain::recurrence::Recurrence;
 use crate::domain::{validate, FieldErrors};
 
 /// Who a workshop is for.
@@ -74,14 +75,14 @@ pub struct NewWorkshop {
     pub description: String,
     pub theme: String,
     pub sub_activity: String,
-    pub building_id: i64,
-    pub room_id: Option<i64>,
+    pub building_id: BuildingId,
+    pub room_id: Option<RoomId>,
     pub place: String,
     pub language: String,
     pub capacity: i32,
     pub audience: String,
-    pub audience_buildings: Vec<i64>,
-    pub facilitator_ids: Vec<i64>,
+    pub audience_buildings: Vec<BuildingId>,
+    pub facilitator_ids: Vec<UserId>,
     pub outside: Vec<Outside>,
     pub registration_opens_on: Option<NaiveDate>,
     pub registration_closes_on: Option<NaiveDate>,
@@ -89,13 +90,17 @@ pub struct NewWorkshop {
     pub recurrence: Recurrence,
 }
 
-fn ids(e: &mut FieldErrors, field: &str, v: Option<&str>) -> Vec<i64> {
+fn ids<T: std::str::FromStr + PartialEq>(
+    e: &mut FieldErrors,
+    field: &str,
+    v: Option<&str>,
+) -> Vec<T> {
     let mut out = Vec::new();
     for part in v.unwrap_or("").split(',').map(str::trim) {
         if part.is_empty() {
             continue;
         }
-        match part.parse::<i64>() {
+        match part.parse::<T>() {
             Ok(id) if !out.contains(&id) => out.push(id),
             Ok(_) => {}
             Err(_) => e.add(field, "err-unknown-reference"),
@@ -104,7 +109,11 @@ fn ids(e: &mut FieldErrors, field: &str, v: Option<&str>) -> Vec<i64> {
     out
 }
 
-fn optional_id(e: &mut FieldErrors, field: &str, v: Option<&str>) -> Option<i64> {
+fn optional_id<T: std::str::FromStr>(
+    e: &mut FieldErrors,
+    field: &str,
+    v: Option<&str>,
+) -> Option<T> {
     match v.map(str::trim) {
         None | Some("") => None,
         Some(s) => s.parse().ok().or_else(|| {
@@ -159,102 +168,6 @@ impl WorkshopInput {
         }
     }
 
-    fn weekday_list(&self) -> String {
-        let boxes = [
-            &self.wd0, &self.wd1, &self.wd2, &self.wd3, &self.wd4, &self.wd5, &self.wd6,
-        ];
-        let mut list: Vec<String> = boxes
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| validate::checkbox(b.as_deref()))
-            .map(|(i, _)| i.to_string())
-            .collect();
-        if let Some(w) = self.weekdays.as_deref().filter(|w| !w.trim().is_empty()) {
-            list.push(w.to_owned());
-        }
-        list.join(",")
-    }
-
-    fn recurrence(&self, e: &mut FieldErrors) -> Option<Recurrence> {
-        let start_date = validate::date(e, "start_date", self.start_date.as_deref());
-        if self.start_date.as_deref().unwrap_or("").trim().is_empty() {
-            e.add("start_date", "err-required");
-        }
-        let start_time = match NaiveTime::parse_from_str(
-            self.start_time.as_deref().unwrap_or("").trim(),
-            "%H:%M",
-        ) {
-            Ok(t) => Some(t),
-            Err(_) => {
-                e.add("start_time", "err-workshop-time");
-                None
-            }
-        };
-        let duration = validate::integer(
-            e,
-            "duration_minutes",
-            self.duration_minutes.as_deref(),
-            5,
-            720,
-            None,
-        ) as u32;
-        let int = |e: &mut FieldErrors, field: &str, v: &Option<String>, min, max| {
-            validate::integer(e, field, v.as_deref(), min, max, Some(1))
-        };
-        let frequency = match self.frequency.as_deref().unwrap_or("once").trim() {
-            "" | "once" => Frequency::Once,
-            "weekly" => Frequency::Weekly {
-                interval: int(e, "interval", &self.interval, 0, 52) as u32,
-                weekdays: self
-                    .weekday_list()
-                    .split(',')
-                    .filter(|s| !s.trim().is_empty())
-                    .map(|s| s.trim().parse::<u8>().unwrap_or(9))
-                    .collect(),
-            },
-            "monthly_date" => Frequency::MonthlyByDate {
-                interval: int(e, "interval", &self.interval, 0, 12) as u32,
-                day: int(e, "month_day", &self.month_day, 1, 31) as u32,
-            },
-            "monthly_weekday" => Frequency::MonthlyByWeekday {
-                interval: int(e, "interval", &self.interval, 0, 12) as u32,
-                nth: int(e, "month_nth", &self.month_nth, -1, 4) as i8,
-                weekday: int(e, "month_weekday", &self.month_weekday, 0, 6) as u8,
-            },
-            _ => {
-                e.add("frequency", "err-invalid-choice");
-                Frequency::Once
-            }
-        };
-        let until = validate::date(e, "until", self.until.as_deref());
-        let count = match self.count.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(c) => match c.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    e.add("count", "err-recurrence-too-many");
-                    None
-                }
-            },
-        };
-        let end = match (until, count) {
-            (Some(d), None) => Some(End::Until(d)),
-            (None, Some(n)) => Some(End::Count(n)),
-            (None, None) => None,
-            (Some(_), Some(_)) => {
-                e.add("count", "err-recurrence-until-or-count");
-                None
-            }
-        };
-        Some(Recurrence {
-            start_date: start_date?,
-            start_time: start_time?,
-            duration_minutes: duration,
-            frequency,
-            end,
-        })
-    }
-
     /// Checks everything that needs no database; references are checked by the service.
     pub fn validate(&self, today: NaiveDate) -> Result<NewWorkshop, FieldErrors> {
         let mut e = FieldErrors::new();
@@ -298,34 +211,7 @@ impl WorkshopInput {
         if facilitator_ids.is_empty() && outside.is_empty() {
             e.add("facilitator_ids", "err-workshop-no-facilitator");
         }
-        let opens = validate::date(
-            &mut e,
-            "registration_opens_on",
-            self.registration_opens_on.as_deref(),
-        );
-        let closes = validate::date(
-            &mut e,
-            "registration_closes_on",
-            self.registration_closes_on.as_deref(),
-        );
-        let reminder_hours = validate::integer(
-            &mut e,
-            "reminder_hours",
-            self.reminder_hours.as_deref(),
-            0,
-            336,
-            Some(24),
-        ) as i32;
-        let recurrence = self.recurrence(&mut e);
-        if let Some(r) = &recurrence {
-            if r.start_date < today {
-                e.add("start_date", "err-workshop-past-start");
-            }
-            match r.dates() {
-                Err(err) => e.add(recurrence_field(err), err.key()),
-                Ok(dates) => check_window(&mut e, opens, closes, &dates),
-            }
-        }
+        let (opens, closes, reminder_hours, recurrence) = self.schedule(&mut e, today);
         match (building_id, recurrence) {
             (Some(building_id), Some(recurrence)) => e.into_result(NewWorkshop {
                 title,
@@ -347,49 +233,6 @@ impl WorkshopInput {
                 recurrence,
             }),
             _ => Err(e),
-        }
-    }
-}
-
-fn recurrence_field(err: crate::domain::recurrence::RecurrenceError) -> &'static str {
-    use crate::domain::recurrence::RecurrenceError::*;
-    match err {
-        EndBeforeStart => "until",
-        ZeroInterval => "interval",
-        TooMany => "count",
-        NoWeekday => "weekdays",
-        NoEnd => "until",
-        BadDay => "month_day",
-    }
-}
-
-/// The registration window must open before it closes, and close no later than the last session
-/// (registering for a series after it ended makes no sense); sessions outside it are refused.
-fn check_window(
-    e: &mut FieldErrors,
-    opens: Option<NaiveDate>,
-    closes: Option<NaiveDate>,
-    dates: &[NaiveDate],
-) {
-    if let (Some(o), Some(c)) = (opens, closes) {
-        if c < o {
-            e.add("registration_closes_on", "err-workshop-window-order");
-        }
-    }
-    if let (Some(o), Some(last)) = (opens, dates.last()) {
-        if o > *last {
-            e.add(
-                "registration_opens_on",
-                "err-workshop-window-after-sessions",
-            );
-        }
-    }
-    if let (Some(c), Some(last)) = (closes, dates.last()) {
-        if c > *last {
-            e.add(
-                "registration_closes_on",
-                "err-workshop-window-after-sessions",
-            );
         }
     }
 }

@@ -8,27 +8,33 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::{field_error, store, Actor, Clash, NewWorkshop, ScheduleError, Session, Workshop};
-use super::{CANCELLED, SCHEDULED, TZ};
+use super::mail::{self, Change};
+use super::queries::{self, find_session};
+use super::{field_error, Clash, NewWorkshop, ScheduleError, Session, SessionStatus, Workshop};
+use super::{NewFacilitator, NewSession, NewWorkshopRow, TZ};
+use crate::access::Actor;
 use crate::db::schema::{
     buildings, community_rooms, users, workshop_buildings, workshop_facilitators,
     workshop_sessions, workshops,
 };
 use crate::db::{now, DbConnection};
+use crate::domain::ids::{BuildingId, RoomId, SessionId, UserId, WorkshopId};
 use crate::domain::recurrence::Occurrence;
+use crate::domain::roles::Resource as Seen;
 use crate::domain::text::fold;
+use crate::email::Composer;
 use crate::error::AppError;
 
 /// Longest session the conflict check allows for (the form caps a session at 12 hours).
 const LONGEST: i64 = 12 * 60;
 
 /// A booked interval that may clash: (start, end, session, workshop, title).
-type Booked = (NaiveDateTime, NaiveDateTime, i64, i64, String);
+type Booked = (NaiveDateTime, NaiveDateTime, SessionId, WorkshopId, String);
 
 /// Whose bookings to load: one room, or the sessions of some facilitators' workshops.
 enum Resource<'a> {
-    Room(i64),
-    Facilitators(&'a [i64]),
+    Room(RoomId),
+    Facilitators(&'a [UserId]),
 }
 
 /// The active sessions of `resource` that may overlap `from..to`, in one indexed query.
@@ -42,7 +48,7 @@ fn booked(
         .inner_join(workshops::table)
         .filter(workshop_sessions::starts_at.ge(from - Duration::minutes(LONGEST)))
         .filter(workshop_sessions::starts_at.lt(to))
-        .filter(workshop_sessions::status.ne(CANCELLED))
+        .filter(workshop_sessions::status.ne(SessionStatus::Cancelled))
         .into_boxed();
     q = match resource {
         Resource::Room(room) => q.filter(workshop_sessions::room_id.eq(room)),
@@ -68,7 +74,7 @@ fn booked(
 fn first_overlap<'a>(
     booked: &'a mut [Booked],
     occ: &[Occurrence],
-    except: Option<i64>,
+    except: Option<SessionId>,
 ) -> Option<&'a Booked> {
     booked.sort_by_key(|b| b.0);
     let booked: &'a [Booked] = booked;
@@ -88,10 +94,10 @@ fn first_overlap<'a>(
 /// The first session in the way of `occ` for this room or these facilitators.
 pub fn find_clash(
     conn: &mut DbConnection,
-    room_id: Option<i64>,
-    facilitators: &[i64],
+    room_id: Option<RoomId>,
+    facilitators: &[UserId],
     occ: &[Occurrence],
-    except: Option<i64>,
+    except: Option<SessionId>,
 ) -> Result<Option<Clash>, AppError> {
     let (Some(from), Some(to)) = (
         occ.iter().map(|o| o.starts_at).min(),
@@ -125,11 +131,13 @@ fn check_references(
     actor: &Actor,
     data: &NewWorkshop,
 ) -> Result<(), AppError> {
-    actor.check_building(data.building_id)?;
-    let mut wanted = data.audience_buildings.clone();
+    // Scheduling in a building outside one's own is refused outright (403), as before any read.
+    actor.check_building(Seen::Workshops, data.building_id)?;
+    let office = actor.office_id;
+    let mut wanted: Vec<BuildingId> = data.audience_buildings.clone();
     wanted.push(data.building_id);
     let found: i64 = buildings::table
-        .filter(buildings::office_id.eq(actor.office_id))
+        .filter(buildings::office_id.eq(office))
         .filter(buildings::id.eq_any(wanted.clone()))
         .count()
         .get_result(conn)?;
@@ -142,7 +150,7 @@ fn check_references(
         let n: i64 = community_rooms::table
             .filter(community_rooms::id.eq(room))
             .filter(community_rooms::building_id.eq(data.building_id))
-            .filter(community_rooms::office_id.eq(actor.office_id))
+            .filter(community_rooms::office_id.eq(office))
             .count()
             .get_result(conn)?;
         if n == 0 {
@@ -150,7 +158,7 @@ fn check_references(
         }
     }
     let staff: i64 = users::table
-        .filter(users::office_id.eq(actor.office_id))
+        .filter(users::office_id.eq(office))
         .filter(users::id.eq_any(data.facilitator_ids.clone()))
         .filter(users::active.eq(true))
         .count()
@@ -180,30 +188,32 @@ pub fn create(
     }
     let at = now();
     let recurrence = serde_json::to_string(&data.recurrence).map_err(AppError::internal)?;
-    let id: i64 = diesel::insert_into(workshops::table)
-        .values((
-            workshops::office_id.eq(actor.office_id),
-            workshops::title.eq(&data.title),
-            workshops::description.eq(&data.description),
-            workshops::theme.eq(&data.theme),
-            workshops::sub_activity.eq(&data.sub_activity),
-            workshops::building_id.eq(data.building_id),
-            workshops::room_id.eq(data.room_id),
-            workshops::place.eq(&data.place),
-            workshops::language.eq(&data.language),
-            workshops::capacity.eq(data.capacity),
-            workshops::audience.eq(&data.audience),
-            workshops::registration_opens_on.eq(data.registration_opens_on),
-            workshops::registration_closes_on.eq(data.registration_closes_on),
-            workshops::reminder_hours.eq(data.reminder_hours),
-            workshops::recurrence.eq(recurrence),
-            workshops::duration_minutes.eq(data.recurrence.duration_minutes as i32),
-            workshops::registration_version.eq(0),
-            workshops::search_text.eq(fold(&format!("{} {}", data.title, data.theme))),
-            workshops::created_by.eq(actor.user_id),
-            workshops::created_at.eq(at),
-            workshops::updated_at.eq(at),
-        ))
+    let office = actor.office_id;
+    let row = NewWorkshopRow {
+        office_id: office,
+        title: data.title.clone(),
+        description: data.description.clone(),
+        theme: data.theme.clone(),
+        sub_activity: data.sub_activity.clone(),
+        building_id: data.building_id,
+        room_id: data.room_id,
+        place: data.place.clone(),
+        language: data.language.clone(),
+        capacity: data.capacity,
+        audience: data.audience.clone(),
+        registration_opens_on: data.registration_opens_on,
+        registration_closes_on: data.registration_closes_on,
+        reminder_hours: data.reminder_hours,
+        recurrence,
+        duration_minutes: data.recurrence.duration_minutes as i32,
+        registration_version: 0,
+        search_text: fold(&format!("{} {}", data.title, data.theme)),
+        created_by: actor.user_id,
+        created_at: at,
+        updated_at: at,
+    };
+    let id: WorkshopId = diesel::insert_into(workshops::table)
+        .values(&row)
         .returning(workshops::id)
         .get_result(conn)?;
     for b in &data.audience_buildings {
@@ -215,52 +225,54 @@ pub fn create(
             .execute(conn)?;
     }
     insert_facilitators(conn, id, data)?;
-    for o in &occ {
+    let sessions: Vec<NewSession> = occ
+        .iter()
+        .map(|o| NewSession {
+            office_id: office,
+            workshop_id: id,
+            building_id: data.building_id,
+            room_id: data.room_id,
+            starts_at: o.starts_at,
+            ends_at: o.ends_at,
+            status: SessionStatus::Scheduled,
+            walk_ins: 0,
+            journal_entry_id: None,
+            created_at: at,
+            updated_at: at,
+        })
+        .collect();
+    for s in &sessions {
         diesel::insert_into(workshop_sessions::table)
-            .values((
-                workshop_sessions::office_id.eq(actor.office_id),
-                workshop_sessions::workshop_id.eq(id),
-                workshop_sessions::building_id.eq(data.building_id),
-                workshop_sessions::room_id.eq(data.room_id),
-                workshop_sessions::starts_at.eq(o.starts_at),
-                workshop_sessions::ends_at.eq(o.ends_at),
-                workshop_sessions::status.eq(SCHEDULED),
-                workshop_sessions::walk_ins.eq(0),
-                workshop_sessions::created_at.eq(at),
-                workshop_sessions::updated_at.eq(at),
-            ))
+            .values(s)
             .execute(conn)?;
     }
-    Ok(store::find(conn, actor.office_id, id)?)
+    Ok(queries::find_in_office(conn, office, id)?)
 }
 
 fn insert_facilitators(
     conn: &mut DbConnection,
-    id: i64,
+    id: WorkshopId,
     data: &NewWorkshop,
 ) -> Result<(), AppError> {
-    let names: Vec<(i64, String)> = users::table
+    let names: Vec<(UserId, String)> = users::table
         .filter(users::id.eq_any(data.facilitator_ids.clone()))
         .select((users::id, users::display_name))
         .load(conn)?;
-    for (user_id, name) in names {
+    let accounts = names.into_iter().map(|(user_id, name)| NewFacilitator {
+        workshop_id: id,
+        user_id: Some(user_id),
+        name,
+        organisation: String::new(),
+    });
+    let outside = data.outside.iter().map(|o| NewFacilitator {
+        workshop_id: id,
+        user_id: None,
+        name: o.name.clone(),
+        organisation: o.organisation.clone(),
+    });
+    for row in accounts.chain(outside).collect::<Vec<_>>() {
         diesel::insert_into(workshop_facilitators::table)
-            .values((
-                workshop_facilitators::workshop_id.eq(id),
-                workshop_facilitators::user_id.eq(Some(user_id)),
-                workshop_facilitators::name.eq(name),
-                workshop_facilitators::organisation.eq(""),
-            ))
-            .execute(conn)?;
-    }
-    for o in &data.outside {
-        diesel::insert_into(workshop_facilitators::table)
-            .values((
-                workshop_facilitators::workshop_id.eq(id),
-                workshop_facilitators::user_id.eq(None::<i64>),
-                workshop_facilitators::name.eq(&o.name),
-                workshop_facilitators::organisation.eq(&o.organisation),
-            ))
+            .values(&row)
             .execute(conn)?;
     }
     Ok(())
@@ -270,19 +282,18 @@ fn insert_facilitators(
 pub fn move_session(
     conn: &mut DbConnection,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
     starts_at: NaiveDateTime,
     ends_at: NaiveDateTime,
 ) -> Result<Session, ScheduleError> {
-    let (session, workshop) = store::find_session(conn, actor.office_id, session_id)?;
-    actor.check_building(workshop.building_id)?;
-    if session.status != SCHEDULED {
+    let (session, workshop) = find_session(conn, actor, session_id)?;
+    if session.status != SessionStatus::Scheduled {
         return Err(AppError::Conflict("err-workshop-session-not-scheduled").into());
     }
     if ends_at <= starts_at || ends_at - starts_at > Duration::minutes(LONGEST) {
         return Err(field_error("ends_at", "err-workshop-session-length").into());
     }
-    let facilitators = store::facilitator_user_ids(conn, workshop.id)?;
+    let facilitators = queries::facilitator_user_ids(conn, workshop.id)?;
     let occ = [Occurrence { starts_at, ends_at }];
     if let Some(clash) = find_clash(conn, session.room_id, &facilitators, &occ, Some(session.id))? {
         return Err(ScheduleError::Clash(clash));
@@ -294,47 +305,66 @@ pub fn move_session(
             workshop_sessions::updated_at.eq(now()),
         ))
         .execute(conn)?;
-    Ok(store::find_session(conn, actor.office_id, session_id)?.0)
+    Ok(find_session(conn, actor, session_id)?.0)
 }
 
 /// Cancels one upcoming session (the others stay).
 pub fn cancel_session(
     conn: &mut DbConnection,
     actor: &Actor,
-    session_id: i64,
+    session_id: SessionId,
 ) -> Result<Session, AppError> {
-    let (session, workshop) = store::find_session(conn, actor.office_id, session_id)?;
-    actor.check_building(workshop.building_id)?;
+    let (session, _) = find_session(conn, actor, session_id)?;
     let n = diesel::update(
         workshop_sessions::table
             .find(session.id)
-            .filter(workshop_sessions::status.eq(SCHEDULED)),
+            .filter(workshop_sessions::status.eq(SessionStatus::Scheduled)),
     )
     .set((
-        workshop_sessions::status.eq(CANCELLED),
+        workshop_sessions::status.eq(SessionStatus::Cancelled),
         workshop_sessions::updated_at.eq(now()),
     ))
     .execute(conn)?;
     if n == 0 {
         return Err(AppError::Conflict("err-workshop-session-not-scheduled"));
     }
-    Ok(store::find_session(conn, actor.office_id, session_id)?.0)
+    Ok(find_session(conn, actor, session_id)?.0)
 }
 
 /// Cancels one session and tells those registered for it.
 pub fn cancel_and_notify(
     conn: &mut DbConnection,
     actor: &Actor,
-    session_id: i64,
-    mailer: &super::registrations::Mailer<'_>,
+    mailer: &Composer,
+    session_id: SessionId,
 ) -> Result<Session, AppError> {
     let s = cancel_session(conn, actor, session_id)?;
-    super::notify::session_changed(
-        conn,
-        mailer,
-        actor.office_id,
-        &s,
-        "workshop_session_cancelled",
-    )?;
+    mail::session_changed(conn, mailer, &s, Change::Cancelled)?;
     Ok(s)
+}
+
+/// New times for one session, in UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewTimes {
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+}
+
+/// Moves one session and tells those registered for it; a clash is an answer, and then nothing
+/// is written.
+pub fn move_and_notify(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    mailer: &Composer,
+    session_id: SessionId,
+    times: NewTimes,
+) -> Result<Result<Session, Clash>, AppError> {
+    match move_session(conn, actor, session_id, times.starts_at, times.ends_at) {
+        Ok(s) => {
+            mail::session_changed(conn, mailer, &s, Change::Moved)?;
+            Ok(Ok(s))
+        }
+        Err(ScheduleError::Clash(c)) => Ok(Err(c)),
+        Err(ScheduleError::App(e)) => Err(e),
+    }
 }
