@@ -21,7 +21,7 @@ use crate::config::{Environment, Settings};
 use crate::db::{self, QueryCounter};
 use crate::error::AppError;
 use crate::jobs::{Job, Mode, Runner};
-use crate::state::{AppState, LoginLimiter};
+use crate::state::AppState;
 use crate::{accounts, routes};
 
 pub struct Application {
@@ -66,10 +66,6 @@ impl Application {
             mail,
             pool,
             jobs_pool,
-            login_limiter: LoginLimiter::new(
-                settings.security.login_attempts_per_account,
-                settings.security.login_attempts_per_address,
-            ),
             settings: Arc::new(settings),
             templates: Arc::new(templates),
             emails: emails.clone(),

@@ -1,10 +1,8 @@
 //! The state every handler shares, and the one bridge from async handlers to the blocking database.
 
-use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use actix_web::web;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use handlebars::Handlebars;
 
 use crate::access::{self, Actor, Caller};
@@ -12,30 +10,6 @@ use crate::config::Settings;
 use crate::db::{self, DbConnection, Pool, QueryCounter};
 use crate::email::Composer;
 use crate::error::AppError;
-
-/// Failed-login budgets, per account and per client address.
-pub struct LoginLimiter {
-    pub per_account: DefaultKeyedRateLimiter<String>,
-    pub per_address: DefaultKeyedRateLimiter<String>,
-}
-
-impl LoginLimiter {
-    pub fn new(per_account: u32, per_address: u32) -> Self {
-        let quota =
-            |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN));
-        LoginLimiter {
-            per_account: RateLimiter::keyed(quota(per_account)),
-            per_address: RateLimiter::keyed(quota(per_address)),
-        }
-    }
-
-    /// Spends one attempt for this account and address; `false` once either budget is used up.
-    pub fn allow(&self, email: &str, address: &str) -> bool {
-        let a = self.per_account.check_key(&email.to_lowercase()).is_ok();
-        let b = self.per_address.check_key(&address.to_owned()).is_ok();
-        a && b
-    }
-}
 
 pub struct AppState {
     pub pool: Pool,
@@ -48,7 +22,6 @@ pub struct AppState {
     /// The one email composer: every capability writes its messages to the outbox through it.
     pub mail: Composer,
     pub queries: QueryCounter,
-    pub login_limiter: LoginLimiter,
 }
 
 impl AppState {

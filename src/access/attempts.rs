@@ -52,6 +52,24 @@ impl Budget {
     }
 }
 
+/// Spends one attempt of each (budget, key) at `now`, or none and `RateLimited` when one of them
+/// is used up (every attempt counts: a public form where guessing is the threat).
+pub fn spend_all(
+    conn: &mut DbConnection,
+    budgets: &[(Budget, &str)],
+    now: NaiveDateTime,
+) -> Result<(), AppError> {
+    for (budget, key) in budgets {
+        if budget.exhausted(conn, key, now)? {
+            return Err(AppError::RateLimited);
+        }
+    }
+    for (budget, key) in budgets {
+        budget.spend(conn, key, now)?;
+    }
+    Ok(())
+}
+
 /// Forgets attempts older than a day (the `attempts_purge` job); answers how many went.
 pub fn purge(conn: &mut DbConnection, now: NaiveDateTime) -> Result<usize, AppError> {
     Ok(

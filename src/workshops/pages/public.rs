@@ -14,6 +14,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Duration;
 use serde::Serialize;
 
+use crate::access::{self, Budget};
 use crate::db::DbConnection;
 use crate::domain::ids::{BuildingId, WorkshopId};
 use crate::email::Officer;
@@ -156,13 +157,36 @@ pub async fn public_register(
         .peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
-    let dwelling = form.dwelling.clone().unwrap_or_default();
-    if !state
-        .login_limiter
-        .allow(&format!("activites:{building}:{dwelling}"), &address)
-    {
-        return Err(AppError::RateLimited);
-    }
+    // Registering asks for a dwelling and a last name: guessing them is bounded per dwelling
+    // and per client address, in the database so that every instance counts the same attempts.
+    let dwelling = form
+        .dwelling
+        .as_deref()
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    let security = &state.settings.security;
+    let minute = chrono::Duration::minutes(1);
+    let per_dwelling = Budget {
+        bucket: "public-registration-dwelling",
+        max: security.login_attempts_per_account,
+        window: minute,
+    };
+    let per_address = Budget {
+        bucket: "public-registration-address",
+        max: security.login_attempts_per_address,
+        window: minute,
+    };
+    let dwelling_key = format!("{building}:{dwelling}");
+    state
+        .write_anonymous(move |c| {
+            access::attempts::spend_all(
+                c,
+                &[(per_dwelling, &dwelling_key), (per_address, &address)],
+                crate::db::now(),
+            )
+        })
+        .await?;
     let f = form.clone();
     let result = state
         .write_anonymous(move |c| register(c, building, &f))

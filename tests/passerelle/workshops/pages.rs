@@ -398,6 +398,54 @@ async fn a_tenant_registers_from_the_public_page_with_dwelling_and_last_name() {
 }
 
 #[actix_web::test]
+async fn guessing_last_names_for_one_dwelling_on_the_public_page_is_bounded() {
+    let w = world().await;
+    let api = w.app.api(&w.isc).await;
+    let id = json_of(
+        api.post(
+            "/api/v1/workshops",
+            &weekly(w.building, w.room, w.isc.id, 2),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let page_path = format!("/activites/{}", w.building);
+    // Five guesses a minute for one dwelling (the test settings), however it is spelled.
+    for (n, dwelling) in ["101", " 101", "101 ", "\t101", "101"].iter().enumerate() {
+        let res = w
+            .app
+            .client()
+            .post_form(
+                &page_path,
+                &[
+                    ("workshop_id", id.as_str()),
+                    ("dwelling", dwelling),
+                    ("last_name", &format!("Nom{n}")),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "guess {n}");
+    }
+    let res = w
+        .app
+        .client()
+        .post_form(
+            &page_path,
+            &[
+                ("workshop_id", id.as_str()),
+                ("dwelling", "101"),
+                ("last_name", "Tremblay"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[actix_web::test]
 async fn week_and_room_calendars_show_local_times_and_mark_cancelled_sessions() {
     let w = world().await;
     let api = w.app.api(&w.isc).await;
