@@ -1,23 +1,16 @@
-//! The generated rows and how they reach the database: multi-row `INSERT`s of up to
-//! `ROWS_PER_STATEMENT` rows, with explicit ids so that children can point at parents without reading
-//! anything back.
-//!
-//! A batch insert of a `Vec` does not compile on the `MultiConnection`, but it does on each concrete
-//! connection, hence the per-backend `match` in `insert_rows!`. `treat_none_as_default_value = false`
-//! makes `None` a bound NULL instead of `DEFAULT`: SQLite has no `DEFAULT` in `VALUES`, and diesel
-//! would fall back to one statement per row.
+//! The generated rows and how they reach the database: multi-row `INSERT`s through
+//! `db::bulk` (the one place the backends differ), with explicit ids so that children can point at
+//! parents without reading anything back.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::db::bulk::advance_sequences;
+pub use crate::db::bulk::ROWS_PER_STATEMENT;
 use crate::db::schema::{
     buildings, community_rooms, departments, dwellings, journal_entries, offices, tenants, users,
 };
 use crate::db::DbConnection;
-
-/// Rows per statement: tenants have 20 columns, so 1,000 rows stay under both SQLite's (32,766) and
-/// PostgreSQL's (65,535) limits on bound parameters.
-pub const ROWS_PER_STATEMENT: usize = 1_000;
 
 #[derive(Insertable)]
 #[diesel(table_name = offices)]
@@ -167,39 +160,19 @@ impl Dataset {
     }
 }
 
-macro_rules! insert_rows {
-    ($conn:expr, $table:expr, $rows:expr) => {
-        for chunk in $rows.chunks(ROWS_PER_STATEMENT) {
-            match &mut *$conn {
-                DbConnection::Sqlite(c) => diesel::insert_into($table).values(chunk).execute(c)?,
-                DbConnection::Postgres(c) => {
-                    diesel::insert_into($table).values(chunk).execute(c)?
-                }
-            };
-        }
-    };
-}
-
 /// Inserts every row; run it inside one write transaction.
 pub fn insert(conn: &mut DbConnection, data: &Dataset) -> QueryResult<()> {
-    insert_rows!(conn, offices::table, data.offices);
-    insert_rows!(conn, departments::table, data.departments);
-    insert_rows!(conn, buildings::table, data.buildings);
-    insert_rows!(conn, community_rooms::table, data.rooms);
-    insert_rows!(conn, dwellings::table, data.dwellings);
-    insert_rows!(conn, users::table, data.users);
-    insert_rows!(conn, tenants::table, data.tenants);
-    insert_rows!(conn, journal_entries::table, data.journal);
-    advance_sequences(conn)
-}
-
-/// PostgreSQL's identity sequences do not move when ids are given explicitly: move them past the
-/// largest id, or the next row added through the application would collide. SQLite's AUTOINCREMENT
-/// follows explicit ids by itself.
-fn advance_sequences(conn: &mut DbConnection) -> QueryResult<()> {
-    use diesel::connection::SimpleConnection;
-    if let DbConnection::Postgres(c) = conn {
-        let tables = [
+    crate::bulk_insert!(conn, offices::table, data.offices);
+    crate::bulk_insert!(conn, departments::table, data.departments);
+    crate::bulk_insert!(conn, buildings::table, data.buildings);
+    crate::bulk_insert!(conn, community_rooms::table, data.rooms);
+    crate::bulk_insert!(conn, dwellings::table, data.dwellings);
+    crate::bulk_insert!(conn, users::table, data.users);
+    crate::bulk_insert!(conn, tenants::table, data.tenants);
+    crate::bulk_insert!(conn, journal_entries::table, data.journal);
+    advance_sequences(
+        conn,
+        &[
             "offices",
             "departments",
             "buildings",
@@ -208,19 +181,8 @@ fn advance_sequences(conn: &mut DbConnection) -> QueryResult<()> {
             "users",
             "tenants",
             "journal_entries",
-        ];
-        let sql: String = tables
-            .iter()
-            .map(|t| {
-                format!(
-                    "SELECT setval(pg_get_serial_sequence('{t}', 'id'), \
-                     (SELECT COALESCE(MAX(id), 0) + 1 FROM {t}), false);"
-                )
-            })
-            .collect();
-        c.batch_execute(&sql)?;
-    }
-    Ok(())
+        ],
+    )
 }
 
 /// The largest id of every table the generator fills (0 when empty), so ids continue from there.

@@ -13,6 +13,7 @@ use crate::db::schema::{buildings, dwellings, tenants, users};
 use crate::db::{like_escape, DbConnection};
 use crate::domain::text;
 use crate::error::AppError;
+use crate::web::pagination::{Paged, Pagination};
 
 /// Which tenants a list shows, by their move-out date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
@@ -188,6 +189,17 @@ pub fn list(
         items.len() as i64
     };
     Ok((items, total))
+}
+
+/// One page of the office's tenants matching `filter`.
+pub fn list_page(
+    conn: &mut DbConnection,
+    office_id: i64,
+    filter: &Filter,
+    at: Pagination,
+) -> Result<Paged<TenantView>, AppError> {
+    let (items, total) = list(conn, office_id, filter, Some((at.offset(), at.limit())))?;
+    Ok(Paged::new(items, total, at))
 }
 
 /// One tenant of the office; `NotFound` for another office's.

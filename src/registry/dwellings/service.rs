@@ -1,0 +1,112 @@
+//! Writing the office's dwellings, in the caller's transaction: the door number is unique within
+//! its building, and a dwelling tenants or requests still refer to is not deleted.
+
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use super::queries::find;
+use super::DwellingData;
+use crate::db::schema::{dwellings, tenants};
+use crate::db::{now, DbConnection};
+use crate::domain::FieldErrors;
+use crate::error::{AppError, Referrers};
+
+fn number_taken() -> AppError {
+    let mut e = FieldErrors::new();
+    e.add("number", "err-dwelling-number-taken");
+    e.into()
+}
+
+/// The UNIQUE (building_id, number) constraint only fires when two writers race past the check
+/// inside the transaction (PostgreSQL's read committed lets them); it is the same field error.
+fn unique_as_field_error(e: DieselError) -> AppError {
+    match e {
+        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => number_taken(),
+        other => other.into(),
+    }
+}
+
+/// Whether another dwelling of `building_id` already has `number`.
+fn is_number_taken(
+    conn: &mut DbConnection,
+    building_id: i64,
+    number: &str,
+    except: Option<i64>,
+) -> Result<bool, AppError> {
+    let n: i64 = dwellings::table
+        .filter(dwellings::building_id.eq(building_id))
+        .filter(dwellings::number.eq(number))
+        .filter(dwellings::id.ne(except.unwrap_or(0)))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Adds a dwelling to one of the office's buildings (`NotFound` for another office's); a door
+/// number already used in the building is a field error. Run it inside the write transaction.
+pub fn insert(
+    conn: &mut DbConnection,
+    office_id: i64,
+    building_id: i64,
+    data: &DwellingData,
+) -> Result<i64, AppError> {
+    crate::registry::buildings::find(conn, office_id, building_id)?;
+    if is_number_taken(conn, building_id, &data.number, None)? {
+        return Err(number_taken());
+    }
+    diesel::insert_into(dwellings::table)
+        .values((
+            dwellings::office_id.eq(office_id),
+            dwellings::building_id.eq(building_id),
+            dwellings::number.eq(&data.number),
+            dwellings::bedrooms.eq(data.bedrooms),
+            dwellings::adapted.eq(data.adapted),
+            dwellings::created_at.eq(now()),
+        ))
+        .returning(dwellings::id)
+        .get_result(conn)
+        .map_err(unique_as_field_error)
+}
+
+/// Changes a dwelling; returns its building's id. Same number rule as `insert`.
+pub fn update(
+    conn: &mut DbConnection,
+    office_id: i64,
+    id: i64,
+    data: &DwellingData,
+) -> Result<i64, AppError> {
+    let d = find(conn, office_id, id)?;
+    if is_number_taken(conn, d.building_id, &data.number, Some(id))? {
+        return Err(number_taken());
+    }
+    diesel::update(dwellings::table.filter(dwellings::id.eq(id)))
+        .set(data)
+        .execute(conn)
+        .map_err(unique_as_field_error)?;
+    Ok(d.building_id)
+}
+
+/// Deletes a dwelling no tenant record points to (current or past: their history stays whole);
+/// returns its building's id.
+pub fn delete(conn: &mut DbConnection, office_id: i64, id: i64) -> Result<i64, AppError> {
+    let d = find(conn, office_id, id)?;
+    referrers(conn, id)?.check()?;
+    diesel::delete(dwellings::table.filter(dwellings::id.eq(id))).execute(conn)?;
+    Ok(d.building_id)
+}
+
+/// What still refers to a dwelling: its tenants (current or past) and the requests about it.
+pub fn referrers(conn: &mut DbConnection, id: i64) -> Result<Referrers, AppError> {
+    use crate::db::schema::requests;
+    let residents: i64 = tenants::table
+        .filter(tenants::dwelling_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    let requests: i64 = requests::table
+        .filter(requests::dwelling_id.eq(id))
+        .count()
+        .get_result(conn)?;
+    Ok(Referrers::new("err-dwelling-referenced")
+        .with("ref-tenants", residents)
+        .with("ref-requests", requests))
+}
