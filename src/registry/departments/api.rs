@@ -46,10 +46,8 @@ pub async fn api_create_department(
     let (_, department) = state
         .write(caller, move |c, actor| {
             actor.require(Action::ManageOffice)?;
-            let data = input.validate()?;
-            let office = actor.office_id.get();
-            let id = service::insert(c, office, &data)?;
-            queries::find(c, office, id)
+            let id = service::create(c, actor, &input.validate()?)?;
+            queries::get(c, actor, id)
         })
         .await?;
     Ok(HttpResponse::Created().json(department))
@@ -66,10 +64,7 @@ pub async fn api_show_department(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let (_, department) = state
-        .read(caller, move |c, actor| {
-            actor.require(Action::ReadRegistry)?;
-            queries::find(c, actor.office_id.get(), id.get())
-        })
+        .read(caller, move |c, actor| queries::get(c, actor, id))
         .await?;
     Ok(HttpResponse::Ok().json(department))
 }
@@ -89,10 +84,8 @@ pub async fn api_update_department(
     let (_, department) = state
         .write(caller, move |c, actor| {
             actor.require(Action::ManageOffice)?;
-            let data = input.validate()?;
-            let office = actor.office_id.get();
-            service::update(c, office, id.get(), &data)?;
-            queries::find(c, office, id.get())
+            service::change(c, actor, id, &input.validate()?)?;
+            queries::get(c, actor, id)
         })
         .await?;
     Ok(HttpResponse::Ok().json(department))
@@ -111,10 +104,7 @@ pub async fn api_delete_department(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     state
-        .write(caller, move |c, actor| {
-            actor.require(Action::ManageOffice)?;
-            service::delete(c, actor.office_id.get(), id.get())
-        })
+        .write(caller, move |c, actor| service::remove(c, actor, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -110,7 +110,7 @@ pub async fn create_department(
     let written = state
         .write(caller.clone(), move |c, actor| {
             actor.require(Action::ManageOffice)?;
-            service::insert(c, actor.office_id.get(), &form.validate()?)
+            service::create(c, actor, &form.validate()?)
         })
         .await;
     match written {
@@ -154,7 +154,7 @@ pub async fn update_department(
             actor.require(Action::ManageOffice)?;
             // Another office's department stays not found, whatever was typed.
             queries::find(c, actor.office_id.get(), id.get())?;
-            service::update(c, actor.office_id.get(), id.get(), &form.validate()?)
+            service::change(c, actor, id, &form.validate()?)
         })
         .await;
     match written {
@@ -176,10 +176,7 @@ pub async fn delete_department(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     state
-        .write(caller, move |c, actor| {
-            actor.require(Action::ManageOffice)?;
-            service::delete(c, actor.office_id.get(), id.get())
-        })
+        .write(caller, move |c, actor| service::remove(c, actor, id))
         .await?;
     Ok(redirect(&session, "/departments", Some("flash-deleted")))
 }

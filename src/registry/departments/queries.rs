@@ -3,8 +3,11 @@
 use diesel::prelude::*;
 
 use super::Department;
+use crate::access::Actor;
 use crate::db::schema::departments;
 use crate::db::DbConnection;
+use crate::domain::ids::DepartmentId;
+use crate::domain::roles::Action;
 use crate::error::AppError;
 
 /// One page of the office's departments, by name, and their total.
@@ -38,4 +41,14 @@ pub fn find(conn: &mut DbConnection, office_id: i64, id: i64) -> Result<Departme
         .filter(departments::id.eq(id))
         .filter(departments::office_id.eq(office_id))
         .first(conn)?)
+}
+
+/// One department of the actor's office.
+pub fn get(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: DepartmentId,
+) -> Result<Department, AppError> {
+    actor.require(Action::ReadRegistry)?;
+    find(conn, actor.office_id.get(), id.get())
 }

@@ -4,8 +4,11 @@ use diesel::prelude::*;
 
 use super::queries::find;
 use super::DepartmentData;
+use crate::access::Actor;
 use crate::db::schema::{departments, users};
 use crate::db::{now, DbConnection};
+use crate::domain::ids::DepartmentId;
+use crate::domain::roles::Action;
 use crate::error::AppError;
 
 pub fn insert(
@@ -56,4 +59,31 @@ pub fn delete(conn: &mut DbConnection, office_id: i64, id: i64) -> Result<(), Ap
     }
     diesel::delete(departments::table.filter(departments::id.eq(id))).execute(conn)?;
     Ok(())
+}
+
+/// Adds a department to the actor's office (administrators).
+pub fn create(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    data: &DepartmentData,
+) -> Result<DepartmentId, AppError> {
+    actor.require(Action::ManageOffice)?;
+    insert(conn, actor.office_id.get(), data).map(DepartmentId)
+}
+
+/// Changes one of the office's departments; `NotFound` for another office's.
+pub fn change(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: DepartmentId,
+    data: &DepartmentData,
+) -> Result<(), AppError> {
+    actor.require(Action::ManageOffice)?;
+    update(conn, actor.office_id.get(), id.get(), data)
+}
+
+/// Deletes one of the office's departments (409 while accounts belong to it).
+pub fn remove(conn: &mut DbConnection, actor: &Actor, id: DepartmentId) -> Result<(), AppError> {
+    actor.require(Action::ManageOffice)?;
+    delete(conn, actor.office_id.get(), id.get())
 }

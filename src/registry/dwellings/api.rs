@@ -5,7 +5,7 @@ use actix_web::{web, HttpResponse};
 use super::input::validate_new;
 use super::{queries, service, Dwelling, DwellingBody, DwellingInput, DwellingListQuery};
 use crate::access::Caller;
-use crate::domain::ids::DwellingId;
+use crate::domain::ids::{BuildingId, DwellingId};
 use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::{AppError, Problem};
@@ -61,8 +61,8 @@ pub async fn api_create_dwelling(
                 }
                 Err(e) => return Err(e),
             }
-            let id = service::insert(c, office, building_id, &data)?;
-            queries::find(c, office, id)
+            let id = service::create(c, actor, BuildingId(building_id), &data)?;
+            queries::get(c, actor, id)
         })
         .await?;
     Ok(HttpResponse::Created().json(dwelling))
@@ -79,10 +79,7 @@ pub async fn api_show_dwelling(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let (_, dwelling) = state
-        .read(caller, move |c, actor| {
-            actor.require(Action::ReadRegistry)?;
-            queries::find(c, actor.office_id.get(), id.get())
-        })
+        .read(caller, move |c, actor| queries::get(c, actor, id))
         .await?;
     Ok(HttpResponse::Ok().json(dwelling))
 }
@@ -103,10 +100,8 @@ pub async fn api_update_dwelling(
     let (_, dwelling) = state
         .write(caller, move |c, actor| {
             actor.require(Action::ManageRegistry)?;
-            let data = input.validate()?;
-            let office = actor.office_id.get();
-            service::update(c, office, id.get(), &data)?;
-            queries::find(c, office, id.get())
+            service::change(c, actor, id, &input.validate()?)?;
+            queries::get(c, actor, id)
         })
         .await?;
     Ok(HttpResponse::Ok().json(dwelling))
@@ -125,10 +120,7 @@ pub async fn api_delete_dwelling(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     state
-        .write(caller, move |c, actor| {
-            actor.require(Action::ManageRegistry)?;
-            service::delete(c, actor.office_id.get(), id.get())
-        })
+        .write(caller, move |c, actor| service::remove(c, actor, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -138,14 +138,13 @@ pub async fn create_dwelling(
     path: web::Path<BuildingId>,
     CsrfForm(input): CsrfForm<DwellingInput>,
 ) -> Result<HttpResponse, AppError> {
-    let building = path.into_inner().get();
+    let building = path.into_inner();
     let form = input.clone();
     // The number rule is checked in the transaction, so its error comes back from there too.
     let saved = state
         .write(caller.clone(), move |c, actor| {
             actor.require(Action::ManageRegistry)?;
-            let data = form.validate()?;
-            service::insert(c, actor.office_id.get(), building, &data)
+            service::create(c, actor, building, &form.validate()?)
         })
         .await;
     match saved {
@@ -155,7 +154,7 @@ pub async fn create_dwelling(
         }
         Err(AppError::Validation(errors)) => {
             let (actor, target) = state
-                .read(caller, move |c, actor| new_target(c, actor, building))
+                .read(caller, move |c, actor| new_target(c, actor, building.get()))
                 .await?;
             render_form(&state, &session, &actor, target, input, &errors)
         }
@@ -183,13 +182,12 @@ pub async fn update_dwelling(
     path: web::Path<DwellingId>,
     CsrfForm(input): CsrfForm<DwellingInput>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner().get();
+    let id = path.into_inner();
     let form = input.clone();
     let saved = state
         .write(caller.clone(), move |c, actor| {
             actor.require(Action::ManageRegistry)?;
-            let data = form.validate()?;
-            service::update(c, actor.office_id.get(), id, &data)
+            service::change(c, actor, id, &form.validate()?)
         })
         .await;
     match saved {
@@ -199,7 +197,7 @@ pub async fn update_dwelling(
         }
         Err(AppError::Validation(errors)) => {
             let (actor, (target, _)) = state
-                .read(caller, move |c, actor| edit_target(c, actor, id))
+                .read(caller, move |c, actor| edit_target(c, actor, id.get()))
                 .await?;
             render_form(&state, &session, &actor, target, input, &errors)
         }
@@ -216,12 +214,9 @@ pub async fn delete_dwelling(
     path: web::Path<DwellingId>,
     _: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner().get();
+    let id = path.into_inner();
     let (_, building_id) = state
-        .write(caller, move |c, actor| {
-            actor.require(Action::ManageRegistry)?;
-            service::delete(c, actor.office_id.get(), id)
-        })
+        .write(caller, move |c, actor| service::remove(c, actor, id))
         .await?;
     let to = format!("/buildings/{building_id}");
     Ok(redirect(&session, &to, Some("flash-deleted")))

@@ -3,8 +3,11 @@
 use diesel::prelude::*;
 
 use super::Dwelling;
+use crate::access::Actor;
 use crate::db::schema::{buildings, dwellings};
 use crate::db::DbConnection;
+use crate::domain::ids::DwellingId;
+use crate::domain::roles::Action;
 use crate::error::AppError;
 
 diesel::define_sql_function! {
@@ -103,4 +106,10 @@ pub fn list_for_export(
             dwellings::adapted,
         ))
         .load(conn)?)
+}
+
+/// One dwelling of the actor's office.
+pub fn get(conn: &mut DbConnection, actor: &Actor, id: DwellingId) -> Result<Dwelling, AppError> {
+    actor.require(Action::ReadRegistry)?;
+    find(conn, actor.office_id.get(), id.get())
 }

@@ -6,8 +6,11 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::queries::find;
 use super::DwellingData;
+use crate::access::Actor;
 use crate::db::schema::{dwellings, tenants};
 use crate::db::{now, DbConnection};
+use crate::domain::ids::{BuildingId, DwellingId};
+use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::{AppError, Referrers};
 
@@ -109,4 +112,37 @@ pub fn referrers(conn: &mut DbConnection, id: i64) -> Result<Referrers, AppError
     Ok(Referrers::new("err-dwelling-referenced")
         .with("ref-tenants", residents)
         .with("ref-requests", requests))
+}
+
+/// Adds a dwelling to one of the actor's office's buildings (administrators).
+pub fn create(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    building: BuildingId,
+    data: &DwellingData,
+) -> Result<DwellingId, AppError> {
+    actor.require(Action::ManageRegistry)?;
+    insert(conn, actor.office_id.get(), building.get(), data).map(DwellingId)
+}
+
+/// Changes one of the office's dwellings; returns its building.
+pub fn change(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: DwellingId,
+    data: &DwellingData,
+) -> Result<BuildingId, AppError> {
+    actor.require(Action::ManageRegistry)?;
+    update(conn, actor.office_id.get(), id.get(), data).map(BuildingId)
+}
+
+/// Deletes one of the office's dwellings (409 while tenants or requests refer to it); returns
+/// its building.
+pub fn remove(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: DwellingId,
+) -> Result<BuildingId, AppError> {
+    actor.require(Action::ManageRegistry)?;
+    delete(conn, actor.office_id.get(), id.get()).map(BuildingId)
 }

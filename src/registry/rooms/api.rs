@@ -44,10 +44,8 @@ pub async fn api_create_room(
     let (_, room) = state
         .write(caller, move |c, actor| {
             actor.require(Action::ManageRegistry)?;
-            let data = input.validate()?;
-            let office = actor.office_id.get();
-            let id = service::insert(c, office, building.get(), &data)?;
-            queries::find(c, office, id)
+            let id = service::create(c, actor, building, &input.validate()?)?;
+            queries::get(c, actor, id)
         })
         .await?;
     Ok(HttpResponse::Created().json(room))
@@ -64,10 +62,7 @@ pub async fn api_show_room(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let (_, room) = state
-        .read(caller, move |c, actor| {
-            actor.require(Action::ReadRegistry)?;
-            queries::find(c, actor.office_id.get(), id.get())
-        })
+        .read(caller, move |c, actor| queries::get(c, actor, id))
         .await?;
     Ok(HttpResponse::Ok().json(room))
 }
@@ -88,10 +83,8 @@ pub async fn api_update_room(
     let (_, room) = state
         .write(caller, move |c, actor| {
             actor.require(Action::ManageRegistry)?;
-            let data = input.validate()?;
-            let office = actor.office_id.get();
-            service::update(c, office, id.get(), &data)?;
-            queries::find(c, office, id.get())
+            service::change(c, actor, id, &input.validate()?)?;
+            queries::get(c, actor, id)
         })
         .await?;
     Ok(HttpResponse::Ok().json(room))
@@ -109,10 +102,7 @@ pub async fn api_delete_room(
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     state
-        .write(caller, move |c, actor| {
-            actor.require(Action::ManageRegistry)?;
-            service::delete(c, actor.office_id.get(), id.get())
-        })
+        .write(caller, move |c, actor| service::remove(c, actor, id))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

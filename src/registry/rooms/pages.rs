@@ -118,13 +118,12 @@ pub async fn create_room(
     path: web::Path<BuildingId>,
     CsrfForm(input): CsrfForm<RoomInput>,
 ) -> Result<HttpResponse, AppError> {
-    let building = path.into_inner().get();
+    let building = path.into_inner();
     let form = input.clone();
     let written = state
         .write(caller.clone(), move |c, actor| {
             actor.require(Action::ManageRegistry)?;
-            let data = form.validate()?;
-            service::insert(c, actor.office_id.get(), building, &data)
+            service::create(c, actor, building, &form.validate()?)
         })
         .await;
     match written {
@@ -134,7 +133,7 @@ pub async fn create_room(
         }
         Err(AppError::Validation(errors)) => {
             let (actor, target) = state
-                .read(caller, move |c, actor| new_target(c, actor, building))
+                .read(caller, move |c, actor| new_target(c, actor, building.get()))
                 .await?;
             render_form(&state, &session, &actor, target, input, &errors)
         }
@@ -162,15 +161,14 @@ pub async fn update_room(
     path: web::Path<RoomId>,
     CsrfForm(input): CsrfForm<RoomInput>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner().get();
+    let id = path.into_inner();
     let form = input.clone();
     let written = state
         .write(caller.clone(), move |c, actor| {
             actor.require(Action::ManageRegistry)?;
             // Another office's room is not found, whatever was submitted.
-            queries::find(c, actor.office_id.get(), id)?;
-            let data = form.validate()?;
-            service::update(c, actor.office_id.get(), id, &data)
+            queries::get(c, actor, id)?;
+            service::change(c, actor, id, &form.validate()?)
         })
         .await;
     match written {
@@ -180,7 +178,7 @@ pub async fn update_room(
         }
         Err(AppError::Validation(errors)) => {
             let (actor, (target, _)) = state
-                .read(caller, move |c, actor| edit_target(c, actor, id))
+                .read(caller, move |c, actor| edit_target(c, actor, id.get()))
                 .await?;
             render_form(&state, &session, &actor, target, input, &errors)
         }
@@ -196,12 +194,9 @@ pub async fn delete_room(
     path: web::Path<RoomId>,
     _: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    let id = path.into_inner().get();
+    let id = path.into_inner();
     let (_, building_id) = state
-        .write(caller, move |c, actor| {
-            actor.require(Action::ManageRegistry)?;
-            service::delete(c, actor.office_id.get(), id)
-        })
+        .write(caller, move |c, actor| service::remove(c, actor, id))
         .await?;
     let to = format!("/buildings/{building_id}");
     Ok(redirect(&session, &to, Some("flash-deleted")))

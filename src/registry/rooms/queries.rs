@@ -3,8 +3,11 @@
 use diesel::prelude::*;
 
 use super::Room;
+use crate::access::Actor;
 use crate::db::schema::{buildings, community_rooms};
 use crate::db::DbConnection;
+use crate::domain::ids::RoomId;
+use crate::domain::roles::Action;
 use crate::error::AppError;
 
 /// The rooms of one of the office's buildings, by name; `NotFound` for another office's building.
@@ -41,4 +44,10 @@ pub fn find_with_building(
         .filter(community_rooms::office_id.eq(office_id))
         .select((community_rooms::all_columns, buildings::name))
         .first(conn)?)
+}
+
+/// One room of the actor's office.
+pub fn get(conn: &mut DbConnection, actor: &Actor, id: RoomId) -> Result<Room, AppError> {
+    actor.require(Action::ReadRegistry)?;
+    find(conn, actor.office_id.get(), id.get())
 }

@@ -4,8 +4,11 @@ use diesel::prelude::*;
 
 use super::queries::find;
 use super::RoomData;
+use crate::access::Actor;
 use crate::db::schema::community_rooms;
 use crate::db::{now, DbConnection};
+use crate::domain::ids::{BuildingId, RoomId};
+use crate::domain::roles::Action;
 use crate::error::{AppError, Referrers};
 
 /// Adds a room to one of the office's buildings; `NotFound` for another office's building.
@@ -65,4 +68,32 @@ pub fn referrers(conn: &mut DbConnection, id: i64) -> Result<Referrers, AppError
     Ok(Referrers::new("err-room-referenced")
         .with("ref-workshops", workshops)
         .with("ref-workshop-sessions", sessions))
+}
+
+/// Adds a room to one of the actor's office's buildings (administrators).
+pub fn create(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    building: BuildingId,
+    data: &RoomData,
+) -> Result<RoomId, AppError> {
+    actor.require(Action::ManageRegistry)?;
+    insert(conn, actor.office_id.get(), building.get(), data).map(RoomId)
+}
+
+/// Changes one of the office's rooms; returns its building.
+pub fn change(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: RoomId,
+    data: &RoomData,
+) -> Result<BuildingId, AppError> {
+    actor.require(Action::ManageRegistry)?;
+    update(conn, actor.office_id.get(), id.get(), data).map(BuildingId)
+}
+
+/// Deletes one of the office's rooms (409 while workshops use it); returns its building.
+pub fn remove(conn: &mut DbConnection, actor: &Actor, id: RoomId) -> Result<BuildingId, AppError> {
+    actor.require(Action::ManageRegistry)?;
+    delete(conn, actor.office_id.get(), id.get()).map(BuildingId)
 }
