@@ -159,7 +159,7 @@ fn categories(conn: &mut DbConnection, gen: &Gen, office: OfficeId) -> anyhow::R
         .data
         .departments
         .iter()
-        .filter(|d| d.office_id == office.get())
+        .filter(|d| d.row.office_id == office)
         .map(|d| DepartmentId(d.id))
         .collect();
     let mut out = Vec::new();

@@ -11,6 +11,9 @@ use crate::db::schema::{
     buildings, community_rooms, departments, dwellings, journal_entries, offices, tenants, users,
 };
 use crate::db::DbConnection;
+use crate::registry::buildings::NewBuilding;
+use crate::registry::departments::NewDepartment;
+use crate::registry::dwellings::NewDwelling;
 
 #[derive(Insertable)]
 #[diesel(table_name = offices)]
@@ -24,32 +27,6 @@ pub struct OfficeRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = departments)]
-pub struct DepartmentRow {
-    pub id: i64,
-    pub office_id: i64,
-    pub name: String,
-    pub email: String,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = buildings)]
-pub struct BuildingRow {
-    pub id: i64,
-    pub office_id: i64,
-    pub name: String,
-    pub address: String,
-    pub municipality: String,
-    pub postal_code: String,
-    pub dwelling_count: i32,
-    pub clientele: String,
-    pub search_text: String,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
 #[diesel(table_name = community_rooms)]
 pub struct RoomRow {
     pub id: i64,
@@ -58,18 +35,6 @@ pub struct RoomRow {
     pub name: String,
     pub capacity: i32,
     pub accessible: bool,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = dwellings)]
-pub struct DwellingRow {
-    pub id: i64,
-    pub office_id: i64,
-    pub building_id: i64,
-    pub number: String,
-    pub bedrooms: i32,
-    pub adapted: bool,
     pub created_at: NaiveDateTime,
 }
 
@@ -89,6 +54,25 @@ pub struct UserRow {
     pub created_at: NaiveDateTime,
 }
 
+#[derive(Insertable)]
+#[diesel(table_name = journal_entries, treat_none_as_default_value = false)]
+pub struct JournalRow {
+    pub id: i64,
+    pub office_id: i64,
+    pub author_id: i64,
+    pub pole: i32,
+    pub sub_activity: String,
+    pub occurred_on: NaiveDate,
+    pub duration_minutes: i32,
+    pub building_id: Option<i64>,
+    pub people_reached: i32,
+    pub note: String,
+    pub source: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// The tenants' rows stay the generator's own for now: `demo/workshops.rs` reads their fields as
+/// plain numbers.
 #[derive(Insertable, Clone)]
 #[diesel(table_name = tenants, treat_none_as_default_value = false)]
 pub struct TenantRow {
@@ -114,21 +98,28 @@ pub struct TenantRow {
     pub updated_at: NaiveDateTime,
 }
 
-#[derive(Insertable)]
-#[diesel(table_name = journal_entries, treat_none_as_default_value = false)]
-pub struct JournalRow {
+/// A row of a capability's own insert struct (as the application writes it) with the explicit id
+/// the generator gave it.
+pub struct WithId<Row> {
     pub id: i64,
-    pub office_id: i64,
-    pub author_id: i64,
-    pub pole: i32,
-    pub sub_activity: String,
-    pub occurred_on: NaiveDate,
-    pub duration_minutes: i32,
-    pub building_id: Option<i64>,
-    pub people_reached: i32,
-    pub note: String,
-    pub source: String,
-    pub created_at: NaiveDateTime,
+    pub row: Row,
+}
+
+pub type DepartmentRow = WithId<NewDepartment>;
+pub type BuildingRow = WithId<NewBuilding>;
+pub type DwellingRow = WithId<NewDwelling>;
+
+/// Inserts `$rows` as `(table::id.eq(id), row)` pairs, one chunk of copies at a time.
+macro_rules! insert_with_ids {
+    ($conn:expr, $table:expr, $id:path, $rows:expr) => {
+        for chunk in $rows.chunks(ROWS_PER_STATEMENT) {
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|r| ($id.eq(r.id), r.row.clone()))
+                .collect();
+            crate::bulk_insert!($conn, $table, rows);
+        }
+    };
 }
 
 /// Everything generated, in the order it is inserted (parents first).
@@ -163,10 +154,10 @@ impl Dataset {
 /// Inserts every row; run it inside one write transaction.
 pub fn insert(conn: &mut DbConnection, data: &Dataset) -> QueryResult<()> {
     crate::bulk_insert!(conn, offices::table, data.offices);
-    crate::bulk_insert!(conn, departments::table, data.departments);
-    crate::bulk_insert!(conn, buildings::table, data.buildings);
+    insert_with_ids!(conn, departments::table, departments::id, data.departments);
+    insert_with_ids!(conn, buildings::table, buildings::id, data.buildings);
     crate::bulk_insert!(conn, community_rooms::table, data.rooms);
-    crate::bulk_insert!(conn, dwellings::table, data.dwellings);
+    insert_with_ids!(conn, dwellings::table, dwellings::id, data.dwellings);
     crate::bulk_insert!(conn, users::table, data.users);
     crate::bulk_insert!(conn, tenants::table, data.tenants);
     crate::bulk_insert!(conn, journal_entries::table, data.journal);

@@ -15,6 +15,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::buildings;
+use crate::domain::ids::OfficeId;
 
 pub use input::{BuildingApiQuery, BuildingBody, BuildingInput, BuildingQuery};
 pub use queries::{find, list_all, names};
@@ -51,4 +52,39 @@ pub struct BuildingData {
     pub dwelling_count: i32,
     pub clientele: String,
     pub search_text: String,
+}
+
+/// A building to insert: what [`service::insert`] writes, and what the demo generator loads in
+/// bulk (with an explicit id).
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = buildings, treat_none_as_default_value = false)]
+pub struct NewBuilding {
+    pub office_id: OfficeId,
+    pub name: String,
+    pub address: String,
+    pub municipality: String,
+    pub postal_code: String,
+    pub dwelling_count: i32,
+    pub clientele: String,
+    pub search_text: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl NewBuilding {
+    /// The validated `data` of a new building of `office`, made at `at`.
+    pub fn of(office: OfficeId, data: BuildingData, at: NaiveDateTime) -> NewBuilding {
+        NewBuilding {
+            office_id: office,
+            name: data.name,
+            address: data.address,
+            municipality: data.municipality,
+            postal_code: data.postal_code,
+            dwelling_count: data.dwelling_count,
+            clientele: data.clientele,
+            search_text: data.search_text,
+            created_at: at,
+            updated_at: at,
+        }
+    }
 }

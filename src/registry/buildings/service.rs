@@ -5,13 +5,13 @@
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use super::{queries, BuildingData};
+use super::{queries, BuildingData, NewBuilding};
 use crate::access::Actor;
 use crate::db::schema::{
     buildings, community_rooms, dwellings, journal_entries, requests, workshop_sessions, workshops,
 };
 use crate::db::{now, DbConnection};
-use crate::domain::ids::BuildingId;
+use crate::domain::ids::{BuildingId, OfficeId};
 use crate::domain::roles::Action;
 use crate::error::{AppError, Referrers};
 
@@ -22,20 +22,9 @@ pub fn insert(
     office_id: i64,
     data: &BuildingData,
 ) -> Result<i64, AppError> {
-    let at = now();
+    let row = NewBuilding::of(OfficeId(office_id), data.clone(), now());
     Ok(diesel::insert_into(buildings::table)
-        .values((
-            buildings::office_id.eq(office_id),
-            buildings::name.eq(&data.name),
-            buildings::address.eq(&data.address),
-            buildings::municipality.eq(&data.municipality),
-            buildings::postal_code.eq(&data.postal_code),
-            buildings::dwelling_count.eq(data.dwelling_count),
-            buildings::clientele.eq(&data.clientele),
-            buildings::search_text.eq(&data.search_text),
-            buildings::created_at.eq(at),
-            buildings::updated_at.eq(at),
-        ))
+        .values(&row)
         .returning(buildings::id)
         .get_result(conn)?)
 }

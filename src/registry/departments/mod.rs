@@ -15,6 +15,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::departments;
+use crate::domain::ids::OfficeId;
 
 pub use input::{DepartmentBody, DepartmentInput};
 pub use queries::{find, list, list_all};
@@ -36,4 +37,15 @@ pub struct Department {
 pub struct DepartmentData {
     pub name: String,
     pub email: String,
+}
+
+/// A department to insert: what [`service::insert`] writes, and what the demo generator loads in
+/// bulk (with an explicit id).
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = departments)]
+pub struct NewDepartment {
+    pub office_id: OfficeId,
+    pub name: String,
+    pub email: String,
+    pub created_at: NaiveDateTime,
 }

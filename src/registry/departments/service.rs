@@ -3,11 +3,11 @@
 use diesel::prelude::*;
 
 use super::queries::find;
-use super::DepartmentData;
+use super::{DepartmentData, NewDepartment};
 use crate::access::Actor;
 use crate::db::schema::{departments, users};
 use crate::db::{now, DbConnection};
-use crate::domain::ids::DepartmentId;
+use crate::domain::ids::{DepartmentId, OfficeId};
 use crate::domain::roles::Action;
 use crate::error::AppError;
 
@@ -16,13 +16,14 @@ pub fn insert(
     office_id: i64,
     data: &DepartmentData,
 ) -> Result<i64, AppError> {
+    let row = NewDepartment {
+        office_id: OfficeId(office_id),
+        name: data.name.clone(),
+        email: data.email.clone(),
+        created_at: now(),
+    };
     Ok(diesel::insert_into(departments::table)
-        .values((
-            departments::office_id.eq(office_id),
-            departments::name.eq(&data.name),
-            departments::email.eq(&data.email),
-            departments::created_at.eq(now()),
-        ))
+        .values(&row)
         .returning(departments::id)
         .get_result(conn)?)
 }

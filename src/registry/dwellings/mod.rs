@@ -16,6 +16,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::dwellings;
+use crate::domain::ids::{BuildingId, OfficeId};
 
 pub use input::{DwellingBody, DwellingInput, DwellingListQuery};
 pub use queries::{find, find_with_building, list, list_for_export, ExportLine};
@@ -42,4 +43,17 @@ pub struct DwellingData {
     pub number: String,
     pub bedrooms: i32,
     pub adapted: bool,
+}
+
+/// A dwelling to insert: what [`service::insert`] writes, and what the demo generator loads in
+/// bulk (with an explicit id).
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = dwellings, treat_none_as_default_value = false)]
+pub struct NewDwelling {
+    pub office_id: OfficeId,
+    pub building_id: BuildingId,
+    pub number: String,
+    pub bedrooms: i32,
+    pub adapted: bool,
+    pub created_at: NaiveDateTime,
 }

@@ -5,11 +5,11 @@ use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use super::queries::find;
-use super::DwellingData;
+use super::{DwellingData, NewDwelling};
 use crate::access::Actor;
 use crate::db::schema::{dwellings, tenants};
 use crate::db::{now, DbConnection};
-use crate::domain::ids::{BuildingId, DwellingId};
+use crate::domain::ids::{BuildingId, DwellingId, OfficeId};
 use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::{AppError, Referrers};
@@ -57,15 +57,16 @@ pub fn insert(
     if is_number_taken(conn, building_id, &data.number, None)? {
         return Err(number_taken());
     }
+    let row = NewDwelling {
+        office_id: OfficeId(office_id),
+        building_id: BuildingId(building_id),
+        number: data.number.clone(),
+        bedrooms: data.bedrooms,
+        adapted: data.adapted,
+        created_at: now(),
+    };
     diesel::insert_into(dwellings::table)
-        .values((
-            dwellings::office_id.eq(office_id),
-            dwellings::building_id.eq(building_id),
-            dwellings::number.eq(&data.number),
-            dwellings::bedrooms.eq(data.bedrooms),
-            dwellings::adapted.eq(data.adapted),
-            dwellings::created_at.eq(now()),
-        ))
+        .values(&row)
         .returning(dwellings::id)
         .get_result(conn)
         .map_err(unique_as_field_error)

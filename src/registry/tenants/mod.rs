@@ -15,6 +15,9 @@ pub mod service;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::db::schema::tenants;
+use crate::domain::ids::{DwellingId, OfficeId, UserId};
+
 pub use input::{NewTenantQuery, TenantApiQuery, TenantBody, TenantInput, TenantListQuery};
 pub use service::{consent_after, insert, validate_in_office};
 
@@ -82,4 +85,30 @@ pub struct TenantData {
     pub move_out: Option<NaiveDate>,
     pub consent: ConsentChoice,
     pub search_text: String,
+}
+
+/// A tenant to insert: what [`service::insert`] writes, and what the demo generator loads in bulk
+/// (with an explicit id). The consent columns mirror the consent events of the privacy capability.
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = tenants, treat_none_as_default_value = false)]
+pub struct NewTenant {
+    pub office_id: OfficeId,
+    pub dwelling_id: DwellingId,
+    pub first_name: String,
+    pub last_name: String,
+    pub language: String,
+    pub phone: String,
+    pub email: String,
+    pub household_size: i32,
+    pub consent_email_at: Option<NaiveDateTime>,
+    pub consent_email_by: Option<UserId>,
+    pub consent_phone_at: Option<NaiveDateTime>,
+    pub consent_phone_by: Option<UserId>,
+    pub consent_sms_at: Option<NaiveDateTime>,
+    pub consent_sms_by: Option<UserId>,
+    pub move_in: Option<NaiveDate>,
+    pub move_out: Option<NaiveDate>,
+    pub search_text: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
 }

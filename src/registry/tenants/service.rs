@@ -7,12 +7,12 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::{queries, ConsentChoice, Recorded, Tenant, TenantData, TenantInput};
+use super::{queries, ConsentChoice, NewTenant, Recorded, Tenant, TenantData, TenantInput};
 use crate::access::Actor;
 use crate::db::schema::{dwellings, tenants};
 use crate::db::{now, DbConnection};
 use crate::domain::consent::How;
-use crate::domain::ids::TenantId;
+use crate::domain::ids::{DwellingId, OfficeId, TenantId, UserId};
 use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
@@ -135,28 +135,30 @@ pub fn insert(
 ) -> Result<i64, AppError> {
     let [(ea, eb), (pa, pb), (sa, sb)] = consents_after([(None, None); 3], data.consent, user_id);
     let at = now();
+    let by = |b: Option<i64>| b.map(UserId);
+    let row = NewTenant {
+        office_id: OfficeId(office_id),
+        dwelling_id: DwellingId(data.dwelling_id),
+        first_name: data.first_name.clone(),
+        last_name: data.last_name.clone(),
+        language: data.language.clone(),
+        phone: data.phone.clone(),
+        email: data.email.clone(),
+        household_size: data.household_size,
+        consent_email_at: ea,
+        consent_email_by: by(eb),
+        consent_phone_at: pa,
+        consent_phone_by: by(pb),
+        consent_sms_at: sa,
+        consent_sms_by: by(sb),
+        move_in: data.move_in,
+        move_out: data.move_out,
+        search_text: data.search_text.clone(),
+        created_at: at,
+        updated_at: at,
+    };
     Ok(diesel::insert_into(tenants::table)
-        .values((
-            tenants::office_id.eq(office_id),
-            tenants::dwelling_id.eq(data.dwelling_id),
-            tenants::first_name.eq(&data.first_name),
-            tenants::last_name.eq(&data.last_name),
-            tenants::language.eq(&data.language),
-            tenants::phone.eq(&data.phone),
-            tenants::email.eq(&data.email),
-            tenants::household_size.eq(data.household_size),
-            tenants::consent_email_at.eq(ea),
-            tenants::consent_email_by.eq(eb),
-            tenants::consent_phone_at.eq(pa),
-            tenants::consent_phone_by.eq(pb),
-            tenants::consent_sms_at.eq(sa),
-            tenants::consent_sms_by.eq(sb),
-            tenants::move_in.eq(data.move_in),
-            tenants::move_out.eq(data.move_out),
-            tenants::search_text.eq(&data.search_text),
-            tenants::created_at.eq(at),
-            tenants::updated_at.eq(at),
-        ))
+        .values(&row)
         .returning(tenants::id)
         .get_result(conn)?)
 }
