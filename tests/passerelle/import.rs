@@ -158,7 +158,7 @@ async fn a_windows_1252_semicolon_file_with_french_headers_imports_with_accents_
     assert!(found.contains("Hélène-Boullé"), "search text is set");
 
     // Tenants in the same encoding, naming the building without its accents or case.
-    dwelling(&app, admin.office_id, helene.id, "101");
+    dwelling(&app, admin.office_id, helene.id.get(), "101");
     let file = windows_1252(
         "Prénom;Nom;Immeuble;Logement;Langue;Téléphone;Courriel;Entrée;Ménage\r\n\
          Hélène;Thérrien;RESIDENCE HELENE-BOULLE;101;français;450 555-0101;Helene@Exemple.ca;15/03/2021;2\r\n",

@@ -15,7 +15,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::buildings;
-use crate::domain::ids::OfficeId;
+use crate::domain::ids::{BuildingId, OfficeId};
 
 pub use input::{BuildingApiQuery, BuildingBody, BuildingInput, BuildingQuery};
 pub use queries::{find, list_all, names};
@@ -26,8 +26,8 @@ pub const CLIENTELES: [&str; 4] = ["familles", "aines", "personnes_seules", "mix
 
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Building {
-    pub id: i64,
-    pub office_id: i64,
+    pub id: BuildingId,
+    pub office_id: OfficeId,
     pub name: String,
     pub address: String,
     pub municipality: String,

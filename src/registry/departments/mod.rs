@@ -15,7 +15,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::departments;
-use crate::domain::ids::OfficeId;
+use crate::domain::ids::{DepartmentId, OfficeId};
 
 pub use input::{DepartmentBody, DepartmentInput};
 pub use queries::{find, list, list_all};
@@ -24,8 +24,8 @@ pub use service::{delete, insert, update};
 /// A department of the office.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Department {
-    pub id: i64,
-    pub office_id: i64,
+    pub id: DepartmentId,
+    pub office_id: OfficeId,
     pub name: String,
     pub email: String,
     pub created_at: NaiveDateTime,

@@ -16,7 +16,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::dwellings;
-use crate::domain::ids::{BuildingId, OfficeId};
+use crate::domain::ids::{BuildingId, DwellingId, OfficeId};
 
 pub use input::{DwellingBody, DwellingInput, DwellingListQuery};
 pub use queries::{find, find_with_building, list, list_for_export, ExportLine};
@@ -25,9 +25,9 @@ pub use service::{delete, insert, referrers, update};
 /// A dwelling.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Dwelling {
-    pub id: i64,
-    pub office_id: i64,
-    pub building_id: i64,
+    pub id: DwellingId,
+    pub office_id: OfficeId,
+    pub building_id: BuildingId,
     /// Door number, unique within the building.
     pub number: String,
     pub bedrooms: i32,

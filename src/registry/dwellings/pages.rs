@@ -105,7 +105,7 @@ fn edit_target(
     actor.require(Action::ManageRegistry)?;
     let (d, building_name) = queries::find_with_building(c, actor.office_id.get(), id)?;
     let target = Target {
-        building_id: d.building_id,
+        building_id: d.building_id.get(),
         building_name,
         dwelling_id: Some(id),
     };

@@ -80,14 +80,14 @@ pub fn update(
     data: &DwellingData,
 ) -> Result<i64, AppError> {
     let d = find(conn, office_id, id)?;
-    if is_number_taken(conn, d.building_id, &data.number, Some(id))? {
+    if is_number_taken(conn, d.building_id.get(), &data.number, Some(id))? {
         return Err(number_taken());
     }
     diesel::update(dwellings::table.filter(dwellings::id.eq(id)))
         .set(data)
         .execute(conn)
         .map_err(unique_as_field_error)?;
-    Ok(d.building_id)
+    Ok(d.building_id.get())
 }
 
 /// Deletes a dwelling no tenant record points to (current or past: their history stays whole);
@@ -96,7 +96,7 @@ pub fn delete(conn: &mut DbConnection, office_id: i64, id: i64) -> Result<i64, A
     let d = find(conn, office_id, id)?;
     referrers(conn, id)?.check()?;
     diesel::delete(dwellings::table.filter(dwellings::id.eq(id))).execute(conn)?;
-    Ok(d.building_id)
+    Ok(d.building_id.get())
 }
 
 /// What still refers to a dwelling: its tenants (current or past) and the requests about it.

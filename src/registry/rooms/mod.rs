@@ -14,6 +14,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::community_rooms;
+use crate::domain::ids::{BuildingId, OfficeId, RoomId};
 
 pub use input::{RoomBody, RoomInput};
 pub use queries::{find, find_with_building, list_for_building};
@@ -22,9 +23,9 @@ pub use service::{delete, insert, update};
 /// A community room.
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Room {
-    pub id: i64,
-    pub office_id: i64,
-    pub building_id: i64,
+    pub id: RoomId,
+    pub office_id: OfficeId,
+    pub building_id: BuildingId,
     pub name: String,
     pub capacity: i32,
     /// Accessible to people with reduced mobility.

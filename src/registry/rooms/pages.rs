@@ -90,7 +90,7 @@ fn edit_target(
     actor.require(Action::ManageRegistry)?;
     let (room, building_name) = queries::find_with_building(c, actor.office_id.get(), id)?;
     let target = Target {
-        building_id: room.building_id,
+        building_id: room.building_id.get(),
         building_name,
         room_id: Some(id),
     };

@@ -43,7 +43,7 @@ pub fn update(
     diesel::update(community_rooms::table.filter(community_rooms::id.eq(id)))
         .set(data)
         .execute(conn)?;
-    Ok(room.building_id)
+    Ok(room.building_id.get())
 }
 
 /// Deletes a room; returns its building's id.
@@ -51,7 +51,7 @@ pub fn delete(conn: &mut DbConnection, office_id: i64, id: i64) -> Result<i64, A
     let room = find(conn, office_id, id)?;
     referrers(conn, id)?.check()?;
     diesel::delete(community_rooms::table.filter(community_rooms::id.eq(id))).execute(conn)?;
-    Ok(room.building_id)
+    Ok(room.building_id.get())
 }
 
 /// What still uses a room: the workshops held in it, and sessions moved to it.

@@ -91,8 +91,8 @@ pub async fn list_tenants(
         buildings: buildings
             .into_iter()
             .map(|b| BuildingOption {
-                selected: Some(b.id) == filter.building_id,
-                id: b.id,
+                selected: Some(b.id.get()) == filter.building_id,
+                id: b.id.get(),
                 name: b.name,
             })
             .collect(),
