@@ -16,7 +16,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::db::schema::tenants;
-use crate::domain::ids::{DwellingId, OfficeId, UserId};
+use crate::domain::ids::{DwellingId, OfficeId, TenantId, UserId};
 
 pub use input::{NewTenantQuery, TenantApiQuery, TenantBody, TenantInput, TenantListQuery};
 pub use service::{consent_after, insert, validate_in_office};
@@ -27,9 +27,9 @@ pub const LANGUAGES: [&str; 3] = ["fr", "en", "other"];
 /// A tenant row as stored (columns in table order).
 #[derive(Debug, Clone, Queryable)]
 pub struct Tenant {
-    pub id: i64,
-    pub office_id: i64,
-    pub dwelling_id: i64,
+    pub id: TenantId,
+    pub office_id: OfficeId,
+    pub dwelling_id: DwellingId,
     pub first_name: String,
     pub last_name: String,
     pub language: String,

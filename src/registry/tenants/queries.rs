@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::Tenant;
 use crate::db::schema::{buildings, dwellings, tenants, users};
 use crate::db::{like_escape, DbConnection};
+use crate::domain::ids::{BuildingId, DwellingId, TenantId};
 use crate::domain::text;
 use crate::error::AppError;
 use crate::web::pagination::{Paged, Pagination};
@@ -68,10 +69,10 @@ pub struct Consent {
 /// A tenant with their dwelling and building, as lists, pages and the API show them.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TenantView {
-    pub id: i64,
-    pub dwelling_id: i64,
+    pub id: TenantId,
+    pub dwelling_id: DwellingId,
     pub dwelling_number: String,
-    pub building_id: i64,
+    pub building_id: BuildingId,
     pub building_name: String,
     pub first_name: String,
     pub last_name: String,
@@ -90,7 +91,7 @@ pub struct TenantView {
     pub updated_at: NaiveDateTime,
 }
 
-type Joined = (Tenant, i64, String, String);
+type Joined = (Tenant, BuildingId, String, String);
 
 fn consent(at: Option<NaiveDateTime>, by: Option<i64>) -> Option<Consent> {
     Some(Consent {
