@@ -153,7 +153,7 @@ async fn a_windows_1252_semicolon_file_with_french_headers_imports_with_accents_
         (helene.postal_code.as_str(), helene.dwelling_count),
         ("J7E 2B4", 24)
     );
-    assert_eq!(helene.clientele, "aines");
+    assert_eq!(helene.clientele.as_str(), "aines");
     let (_, found) = browser.get_text("/buildings?q=ste-therese").await;
     assert!(found.contains("Hélène-Boullé"), "search text is set");
 

@@ -22,7 +22,7 @@ pub fn to_csv(rows: &[Building]) -> Result<CsvExport, AppError> {
             &b.municipality,
             &b.postal_code,
             &b.dwelling_count.to_string(),
-            &b.clientele,
+            b.clientele.as_str(),
         ])?;
     }
     Ok(out)

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Building, BuildingData, CLIENTELES};
+use super::{Building, BuildingData, Clientele, CLIENTELES};
 use crate::domain::{text, validate, FieldErrors};
 use crate::web::pagination::{query_string, Pagination};
 
@@ -66,8 +66,8 @@ impl BuildingInput {
             self.clientele.as_deref(),
             &CLIENTELES,
             Some("mixte"),
-        )
-        .to_owned();
+        );
+        let clientele = Clientele::parse(clientele).unwrap_or(Clientele::Mixte);
         let search_text = text::fold(&format!("{name} {address} {municipality} {postal_code}"));
         e.into_result(BuildingData {
             name,
@@ -87,7 +87,7 @@ impl BuildingInput {
             municipality: Some(b.municipality.clone()),
             postal_code: Some(b.postal_code.clone()),
             dwelling_count: Some(b.dwelling_count.to_string()),
-            clientele: Some(b.clientele.clone()),
+            clientele: Some(b.clientele.to_string()),
         }
     }
 }

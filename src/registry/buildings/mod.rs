@@ -21,8 +21,19 @@ pub use input::{BuildingApiQuery, BuildingBody, BuildingInput, BuildingQuery};
 pub use queries::{find, list_all, names};
 pub use service::insert;
 
-/// Who a building is for.
+/// Who a building is for (the codes of [`Clientele`]).
 pub const CLIENTELES: [&str; 4] = ["familles", "aines", "personnes_seules", "mixte"];
+
+crate::text_enum! {
+    /// Who a building is for.
+    pub enum Clientele {
+        Familles = "familles",
+        Aines = "aines",
+        PersonnesSeules = "personnes_seules",
+        /// The default.
+        Mixte = "mixte",
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Serialize, utoipa::ToSchema)]
 pub struct Building {
@@ -34,7 +45,7 @@ pub struct Building {
     pub postal_code: String,
     pub dwelling_count: i32,
     /// familles, aines, personnes_seules or mixte
-    pub clientele: String,
+    pub clientele: Clientele,
     #[serde(skip)]
     pub search_text: String,
     pub created_at: NaiveDateTime,
@@ -50,7 +61,7 @@ pub struct BuildingData {
     pub municipality: String,
     pub postal_code: String,
     pub dwelling_count: i32,
-    pub clientele: String,
+    pub clientele: Clientele,
     pub search_text: String,
 }
 
@@ -65,7 +76,7 @@ pub struct NewBuilding {
     pub municipality: String,
     pub postal_code: String,
     pub dwelling_count: i32,
-    pub clientele: String,
+    pub clientele: Clientele,
     pub search_text: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
