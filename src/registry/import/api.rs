@@ -97,8 +97,7 @@ pub async fn api_import(
     if query.dry_run.unwrap_or(false) {
         let (_, report) = state
             .read(caller, move |c, actor| {
-                actor.require(Action::ImportData)?;
-                queries::check(c, actor.office_id.get(), kind, &table)
+                queries::check(c, actor, kind, &table)
             })
             .await?;
         let (errors, error_count) = row_errors(&report, lang);
@@ -111,8 +110,7 @@ pub async fn api_import(
     }
     let (_, outcome) = state
         .write(caller, move |c, actor| {
-            actor.require(Action::ImportData)?;
-            service::commit(c, actor.office_id.get(), kind, &table)
+            service::commit(c, actor, kind, &table)
         })
         .await?;
     match outcome {

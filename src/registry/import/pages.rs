@@ -62,8 +62,7 @@ pub async fn import_preview(
     };
     let (actor, report) = state
         .read(caller, move |c, actor| {
-            actor.require(Action::ImportData)?;
-            queries::check(c, actor.office_id.get(), kind, &table)
+            queries::check(c, actor, kind, &table)
         })
         .await?;
     preview(&state, &session, &actor, report, text)
@@ -87,8 +86,7 @@ pub async fn import_commit(
     };
     let (actor, outcome) = state
         .write(caller, move |c, actor| {
-            actor.require(Action::ImportData)?;
-            service::commit(c, actor.office_id.get(), kind, &table)
+            service::commit(c, actor, kind, &table)
         })
         .await?;
     match outcome {

@@ -6,8 +6,10 @@ use diesel::prelude::*;
 use super::read::Table;
 use super::rows::{self, number_key, Lookups};
 use super::{Kind, Report};
+use crate::access::Actor;
 use crate::db::schema::{buildings, dwellings, tenants};
 use crate::db::DbConnection;
+use crate::domain::roles::Action;
 use crate::domain::text;
 use crate::error::AppError;
 
@@ -65,10 +67,11 @@ pub fn load_lookups(conn: &mut DbConnection, office: i64, kind: Kind) -> Result<
 /// Checks every row of `table` against the office's records, writing nothing.
 pub fn check(
     conn: &mut DbConnection,
-    office: i64,
+    actor: &Actor,
     kind: Kind,
     table: &Table,
 ) -> Result<Report, AppError> {
-    let lookups = load_lookups(conn, office, kind)?;
+    actor.require(Action::ImportData)?;
+    let lookups = load_lookups(conn, actor.office_id.get(), kind)?;
     Ok(rows::check(kind, table, &lookups))
 }

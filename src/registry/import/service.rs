@@ -8,6 +8,7 @@ use super::queries::check;
 use super::read::Table;
 use super::rows::{NewDwelling, NewTenant, Record};
 use super::{Kind, Report};
+use crate::access::Actor;
 use crate::db::schema::{dwellings, tenants};
 use crate::db::{now, DbConnection};
 use crate::error::AppError;
@@ -25,11 +26,12 @@ pub enum Outcome {
 /// failure half-way leaves nothing behind.
 pub fn commit(
     conn: &mut DbConnection,
-    office: i64,
+    actor: &Actor,
     kind: Kind,
     table: &Table,
 ) -> Result<Outcome, AppError> {
-    let report = check(conn, office, kind, table)?;
+    let report = check(conn, actor, kind, table)?;
+    let office = actor.office_id.get();
     if !report.is_valid() {
         return Ok(Outcome::Invalid(report));
     }
