@@ -8,7 +8,7 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
 use crate::domain::FieldErrors;
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, t_args, Lang};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -33,6 +33,9 @@ pub enum AppError {
     /// The request conflicts with the current state; the key names the translated message.
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// A record that others still refer to, so it is not deleted: the message names them.
+    #[error("still referenced: {0:?}")]
+    StillReferenced(Referrers),
     #[error("payload too large")]
     TooLarge,
     #[error(transparent)]
@@ -49,6 +52,7 @@ impl AppError {
             AppError::Csrf => "err-csrf",
             AppError::RateLimited => "err-rate-limited",
             AppError::BadRequest(key) | AppError::Conflict(key) => key,
+            AppError::StillReferenced(_) => "err-still-referenced",
             AppError::Validation(_) => "err-validation",
             AppError::BadJson(_) => "err-bad-json",
             AppError::TooLarge => "err-too-large-payload",
@@ -58,6 +62,65 @@ impl AppError {
 
     pub fn internal(e: impl Into<anyhow::Error>) -> Self {
         AppError::Internal(e.into())
+    }
+
+    /// The translated title: the catalogue's, or the message naming the referrers.
+    fn title(&self, lang: Lang) -> String {
+        match self {
+            AppError::StillReferenced(r) => r.message(lang),
+            other => t(lang, other.title_key()),
+        }
+    }
+}
+
+/// What still refers to a record about to be deleted, counted by the service inside its
+/// transaction: `subject` is the key of the message (it takes `$what`), `counts` pairs the key of
+/// each kind of referrer (it takes `$count`) with how many there are. Kinds counted zero are left
+/// out of the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referrers {
+    pub subject: &'static str,
+    pub counts: Vec<(&'static str, i64)>,
+}
+
+impl Referrers {
+    pub fn new(subject: &'static str) -> Referrers {
+        Referrers {
+            subject,
+            counts: Vec::new(),
+        }
+    }
+
+    /// Adds one kind of referrer.
+    pub fn with(mut self, key: &'static str, count: i64) -> Referrers {
+        self.counts.push((key, count));
+        self
+    }
+
+    /// `Ok` when nothing refers to the record, else the conflict naming what does.
+    pub fn check(self) -> Result<(), AppError> {
+        if self.counts.iter().all(|(_, n)| *n == 0) {
+            Ok(())
+        } else {
+            Err(AppError::StillReferenced(self))
+        }
+    }
+
+    /// "Ce bâtiment a encore 3 logements et 2 demandes…", in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use fluent_templates::fluent_bundle::FluentValue;
+        let named: Vec<String> = self
+            .counts
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(key, n)| t_args(lang, key, &[("count", FluentValue::from(*n))]))
+            .collect();
+        let what = match named.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t(lang, "list-and")),
+        };
+        t_args(lang, self.subject, &[("what", FluentValue::from(what))])
     }
 }
 
@@ -103,7 +166,7 @@ impl ResponseError for AppError {
             AppError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             AppError::BadRequest(_) | AppError::BadJson(_) => StatusCode::BAD_REQUEST,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::StillReferenced(_) => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -163,7 +226,7 @@ pub fn problem(err: Option<&AppError>, status: StatusCode, lang: Lang) -> Proble
     Problem {
         detail,
         kind: format!("about:blank#{}", key.trim_start_matches("err-")),
-        title: t(lang, key),
+        title: err.map_or_else(|| t(lang, key), |e| e.title(lang)),
         status: status.as_u16(),
         errors,
     }

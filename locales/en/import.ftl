@@ -70,3 +70,4 @@ import-err-yes-no = Enter yes or no.
 import-err-language = Enter fr, en or other.
 import-err-date = Enter a valid date (YYYY-MM-DD or DD/MM/YYYY).
 import-preview-region = File preview (scrolls sideways)
+import-err-rows-capped = The file has { $count } errors: the first { $shown } are listed.

@@ -154,3 +154,6 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+# The last "and" of a list ("3 dwellings, 2 requests and 1 workshop").
+list-and = and

@@ -32,3 +32,32 @@ dwelling-edit-title = Edit the dwelling
 dwelling-delete = Delete this dwelling
 err-dwelling-number-taken = This dwelling number already exists in this building.
 err-dwelling-has-tenants = Tenants (current or past) are recorded in this dwelling: it cannot be deleted.
+
+# What still refers to a record one wants to delete ("This building still has 3 dwellings and 2 requests").
+err-building-referenced = This building still has { $what }: remove or move them first.
+err-room-referenced = This room is still used by { $what }: change their room first.
+err-dwelling-referenced = Records are tied to this dwelling ({ $what }): it cannot be deleted.
+ref-dwellings = { $count ->
+    [one] { $count } dwelling
+   *[other] { $count } dwellings
+}
+ref-requests = { $count ->
+    [one] { $count } request
+   *[other] { $count } requests
+}
+ref-journal-entries = { $count ->
+    [one] { $count } practice journal entry
+   *[other] { $count } practice journal entries
+}
+ref-workshops = { $count ->
+    [one] { $count } workshop
+   *[other] { $count } workshops
+}
+ref-workshop-sessions = { $count ->
+    [one] { $count } workshop session
+   *[other] { $count } workshop sessions
+}
+ref-tenants = { $count ->
+    [one] { $count } tenant (current or past)
+   *[other] { $count } tenants (current or past)
+}

@@ -70,3 +70,4 @@ import-err-yes-no = Entrez oui ou non.
 import-err-language = Entrez fr, en ou autre.
 import-err-date = Entrez une date valide (AAAA-MM-JJ ou JJ/MM/AAAA).
 import-preview-region = Aperçu du fichier (défilement horizontal possible)
+import-err-rows-capped = Le fichier a { $count } erreurs : les { $shown } premières sont listées.

@@ -154,3 +154,6 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+
+# The last "and" of a list ("3 logements, 2 demandes et 1 atelier").
+list-and = et

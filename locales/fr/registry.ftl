@@ -32,3 +32,32 @@ dwelling-edit-title = Modifier le logement
 dwelling-delete = Supprimer ce logement
 err-dwelling-number-taken = Ce numéro de logement existe déjà dans cet immeuble.
 err-dwelling-has-tenants = Des locataires (actuels ou anciens) sont inscrits à ce logement : il ne peut pas être supprimé.
+
+# Ce qui fait encore référence à un dossier qu'on veut supprimer (« Ce bâtiment a encore 3 logements et 2 demandes »).
+err-building-referenced = Cet immeuble a encore { $what } : retirez-les ou déplacez-les d'abord.
+err-room-referenced = Cette salle sert encore à { $what } : changez de salle d'abord.
+err-dwelling-referenced = Des dossiers sont inscrits à ce logement ({ $what }) : il ne peut pas être supprimé.
+ref-dwellings = { $count ->
+    [one] { $count } logement
+   *[other] { $count } logements
+}
+ref-requests = { $count ->
+    [one] { $count } demande
+   *[other] { $count } demandes
+}
+ref-journal-entries = { $count ->
+    [one] { $count } entrée du journal de pratique
+   *[other] { $count } entrées du journal de pratique
+}
+ref-workshops = { $count ->
+    [one] { $count } atelier
+   *[other] { $count } ateliers
+}
+ref-workshop-sessions = { $count ->
+    [one] { $count } séance d'atelier
+   *[other] { $count } séances d'atelier
+}
+ref-tenants = { $count ->
+    [one] { $count } locataire (actuel ou ancien)
+   *[other] { $count } locataires (actuels ou anciens)
+}

@@ -5,9 +5,12 @@ use std::collections::HashSet;
 use super::gen::{groups, Gen};
 use super::places::OfficePlan;
 use super::registry::BuildingMade;
-use super::store::{take, BuildingRow, DwellingRow, RoomRow};
+use super::store::{take, RoomRow, WithId};
 use super::words;
+use crate::domain::ids::{BuildingId, OfficeId};
 use crate::registry::buildings::BuildingInput;
+use crate::registry::buildings::NewBuilding;
+use crate::registry::dwellings::NewDwelling;
 
 /// Dwellings per building on average (Montréal: 20,810 in 833).
 const DWELLINGS_PER_BUILDING: u32 = 25;
@@ -91,19 +94,8 @@ impl Gen {
         .validate()
         .map_err(|e| anyhow::anyhow!("generated building is invalid: {e:?}"))?;
         let id = take(&mut self.ids.building);
-        self.data.buildings.push(BuildingRow {
-            id,
-            office_id: office,
-            name: data.name,
-            address: data.address,
-            municipality: data.municipality,
-            postal_code: data.postal_code,
-            dwelling_count: data.dwelling_count,
-            clientele: data.clientele,
-            search_text: data.search_text,
-            created_at: self.now,
-            updated_at: self.now,
-        });
+        let row = NewBuilding::of(OfficeId(office), data, self.now);
+        self.data.buildings.push(WithId { id, row });
         self.rooms(office, id, size);
         let dwellings = self.dwellings(office, id, clientele, size);
         Ok(BuildingMade {
@@ -214,15 +206,15 @@ impl Gen {
                 _ => 0.02,
             });
             let id = take(&mut self.ids.dwelling);
-            self.data.dwellings.push(DwellingRow {
-                id,
-                office_id: office,
-                building_id: building,
+            let row = NewDwelling {
+                office_id: OfficeId(office),
+                building_id: BuildingId(building),
                 number: format!("{floor}{door:02}"),
                 bedrooms,
                 adapted,
                 created_at: self.now,
-            });
+            };
+            self.data.dwellings.push(WithId { id, row });
             made.push((id, bedrooms));
         }
         made

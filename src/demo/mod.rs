@@ -21,7 +21,6 @@ mod workshops;
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use rand::SeedableRng;
 
@@ -113,25 +112,21 @@ pub fn generate(
         let requests = requests::generate(c, &mut gen, &made)?;
         Ok((plans.len(), (gen.data, activities, requests), built))
     })?;
-    // A bulk load leaves the query planners without statistics: SQLite then walks all of an office's
-    // tenants to find one building's (80 ms instead of 1 ms for a building page at Montréal's scale).
-    conn.batch_execute("ANALYZE")?;
-    // PostgreSQL answers the request queues from their indexes alone only once the visibility map
-    // is set, which a bulk load leaves empty until autovacuum passes (a queue page: 95 ms → 10 ms).
-    if let DbConnection::Postgres(c) = conn {
-        c.batch_execute("VACUUM (ANALYZE) requests, request_events")?;
-    }
+    // A bulk load leaves the query planners without statistics (SQLite then walks all of an
+    // office's tenants to find one building's), and PostgreSQL's request queues need the
+    // visibility map a vacuum sets.
+    crate::db::bulk::after_load(conn, &["requests", "request_events"])?;
     let (data, activities, (requests, request_events)) = built;
-    let mut out = report(
+    let mut out = report(&Run {
         scale,
         seed,
         password,
-        offices_made,
-        &data,
-        &activities,
-        written,
-        started.elapsed(),
-    );
+        offices: offices_made,
+        data: &data,
+        activities: &activities,
+        built: written,
+        total: started.elapsed(),
+    });
     let _ = write!(
         out,
         "\n  {:<16} {requests:>8}\n  {:<16} {request_events:>8}",
@@ -140,17 +135,30 @@ pub fn generate(
     Ok(out)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn report(
+/// What one run made, for its report.
+struct Run<'a> {
     scale: Scale,
     seed: u64,
-    password: &str,
+    password: &'a str,
     offices: usize,
-    data: &store::Dataset,
-    activities: &workshops::WorkshopData,
+    data: &'a store::Dataset,
+    activities: &'a workshops::WorkshopData,
+    /// Time taken to build the rows in memory.
     built: std::time::Duration,
     total: std::time::Duration,
-) -> String {
+}
+
+fn report(run: &Run<'_>) -> String {
+    let Run {
+        scale,
+        seed,
+        password,
+        offices,
+        data,
+        activities,
+        built,
+        total,
+    } = *run;
     let mut out = String::new();
     let _ = writeln!(
         out,

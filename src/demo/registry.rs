@@ -2,8 +2,10 @@
 
 use super::gen::{groups, Gen};
 use super::places::OfficePlan;
-use super::store::{take, DepartmentRow, OfficeRow, UserRow};
+use super::store::{take, OfficeRow, UserRow, WithId};
 use super::words;
+use crate::domain::ids::OfficeId;
+use crate::registry::departments::NewDepartment;
 
 /// The domain of every demo account and department address.
 pub const DOMAIN: &str = "demo.passerelle.quebec";
@@ -72,13 +74,13 @@ impl Gen {
             if maintenance == 0 {
                 maintenance = dept;
             }
-            self.data.departments.push(DepartmentRow {
-                id: dept,
-                office_id: id,
+            let row = NewDepartment {
+                office_id: OfficeId(id),
                 name: name.into(),
                 email: account_email(local, number),
                 created_at: self.now,
-            });
+            };
+            self.data.departments.push(WithId { id: dept, row });
         }
         let iscs = self.accounts(number, id, plan, maintenance);
         let buildings = self.buildings(id, plan)?;

@@ -1,23 +1,19 @@
-//! The generated rows and how they reach the database: multi-row `INSERT`s of up to
-//! `ROWS_PER_STATEMENT` rows, with explicit ids so that children can point at parents without reading
-//! anything back.
-//!
-//! A batch insert of a `Vec` does not compile on the `MultiConnection`, but it does on each concrete
-//! connection, hence the per-backend `match` in `insert_rows!`. `treat_none_as_default_value = false`
-//! makes `None` a bound NULL instead of `DEFAULT`: SQLite has no `DEFAULT` in `VALUES`, and diesel
-//! would fall back to one statement per row.
+//! The generated rows and how they reach the database: multi-row `INSERT`s through
+//! `db::bulk` (the one place the backends differ), with explicit ids so that children can point at
+//! parents without reading anything back.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::db::bulk::advance_sequences;
+pub use crate::db::bulk::ROWS_PER_STATEMENT;
 use crate::db::schema::{
     buildings, community_rooms, departments, dwellings, journal_entries, offices, tenants, users,
 };
 use crate::db::DbConnection;
-
-/// Rows per statement: tenants have 20 columns, so 1,000 rows stay under both SQLite's (32,766) and
-/// PostgreSQL's (65,535) limits on bound parameters.
-pub const ROWS_PER_STATEMENT: usize = 1_000;
+use crate::registry::buildings::NewBuilding;
+use crate::registry::departments::NewDepartment;
+use crate::registry::dwellings::NewDwelling;
 
 #[derive(Insertable)]
 #[diesel(table_name = offices)]
@@ -31,32 +27,6 @@ pub struct OfficeRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = departments)]
-pub struct DepartmentRow {
-    pub id: i64,
-    pub office_id: i64,
-    pub name: String,
-    pub email: String,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = buildings)]
-pub struct BuildingRow {
-    pub id: i64,
-    pub office_id: i64,
-    pub name: String,
-    pub address: String,
-    pub municipality: String,
-    pub postal_code: String,
-    pub dwelling_count: i32,
-    pub clientele: String,
-    pub search_text: String,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
 #[diesel(table_name = community_rooms)]
 pub struct RoomRow {
     pub id: i64,
@@ -65,18 +35,6 @@ pub struct RoomRow {
     pub name: String,
     pub capacity: i32,
     pub accessible: bool,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = dwellings)]
-pub struct DwellingRow {
-    pub id: i64,
-    pub office_id: i64,
-    pub building_id: i64,
-    pub number: String,
-    pub bedrooms: i32,
-    pub adapted: bool,
     pub created_at: NaiveDateTime,
 }
 
@@ -96,6 +54,25 @@ pub struct UserRow {
     pub created_at: NaiveDateTime,
 }
 
+#[derive(Insertable)]
+#[diesel(table_name = journal_entries, treat_none_as_default_value = false)]
+pub struct JournalRow {
+    pub id: i64,
+    pub office_id: i64,
+    pub author_id: i64,
+    pub pole: i32,
+    pub sub_activity: String,
+    pub occurred_on: NaiveDate,
+    pub duration_minutes: i32,
+    pub building_id: Option<i64>,
+    pub people_reached: i32,
+    pub note: String,
+    pub source: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// The tenants' rows stay the generator's own for now: `demo/workshops.rs` reads their fields as
+/// plain numbers.
 #[derive(Insertable, Clone)]
 #[diesel(table_name = tenants, treat_none_as_default_value = false)]
 pub struct TenantRow {
@@ -121,21 +98,28 @@ pub struct TenantRow {
     pub updated_at: NaiveDateTime,
 }
 
-#[derive(Insertable)]
-#[diesel(table_name = journal_entries, treat_none_as_default_value = false)]
-pub struct JournalRow {
+/// A row of a capability's own insert struct (as the application writes it) with the explicit id
+/// the generator gave it.
+pub struct WithId<Row> {
     pub id: i64,
-    pub office_id: i64,
-    pub author_id: i64,
-    pub pole: i32,
-    pub sub_activity: String,
-    pub occurred_on: NaiveDate,
-    pub duration_minutes: i32,
-    pub building_id: Option<i64>,
-    pub people_reached: i32,
-    pub note: String,
-    pub source: String,
-    pub created_at: NaiveDateTime,
+    pub row: Row,
+}
+
+pub type DepartmentRow = WithId<NewDepartment>;
+pub type BuildingRow = WithId<NewBuilding>;
+pub type DwellingRow = WithId<NewDwelling>;
+
+/// Inserts `$rows` as `(table::id.eq(id), row)` pairs, one chunk of copies at a time.
+macro_rules! insert_with_ids {
+    ($conn:expr, $table:expr, $id:path, $rows:expr) => {
+        for chunk in $rows.chunks(ROWS_PER_STATEMENT) {
+            let rows: Vec<_> = chunk
+                .iter()
+                .map(|r| ($id.eq(r.id), r.row.clone()))
+                .collect();
+            crate::bulk_insert!($conn, $table, rows);
+        }
+    };
 }
 
 /// Everything generated, in the order it is inserted (parents first).
@@ -167,39 +151,19 @@ impl Dataset {
     }
 }
 
-macro_rules! insert_rows {
-    ($conn:expr, $table:expr, $rows:expr) => {
-        for chunk in $rows.chunks(ROWS_PER_STATEMENT) {
-            match &mut *$conn {
-                DbConnection::Sqlite(c) => diesel::insert_into($table).values(chunk).execute(c)?,
-                DbConnection::Postgres(c) => {
-                    diesel::insert_into($table).values(chunk).execute(c)?
-                }
-            };
-        }
-    };
-}
-
 /// Inserts every row; run it inside one write transaction.
 pub fn insert(conn: &mut DbConnection, data: &Dataset) -> QueryResult<()> {
-    insert_rows!(conn, offices::table, data.offices);
-    insert_rows!(conn, departments::table, data.departments);
-    insert_rows!(conn, buildings::table, data.buildings);
-    insert_rows!(conn, community_rooms::table, data.rooms);
-    insert_rows!(conn, dwellings::table, data.dwellings);
-    insert_rows!(conn, users::table, data.users);
-    insert_rows!(conn, tenants::table, data.tenants);
-    insert_rows!(conn, journal_entries::table, data.journal);
-    advance_sequences(conn)
-}
-
-/// PostgreSQL's identity sequences do not move when ids are given explicitly: move them past the
-/// largest id, or the next row added through the application would collide. SQLite's AUTOINCREMENT
-/// follows explicit ids by itself.
-fn advance_sequences(conn: &mut DbConnection) -> QueryResult<()> {
-    use diesel::connection::SimpleConnection;
-    if let DbConnection::Postgres(c) = conn {
-        let tables = [
+    crate::bulk_insert!(conn, offices::table, data.offices);
+    insert_with_ids!(conn, departments::table, departments::id, data.departments);
+    insert_with_ids!(conn, buildings::table, buildings::id, data.buildings);
+    crate::bulk_insert!(conn, community_rooms::table, data.rooms);
+    insert_with_ids!(conn, dwellings::table, dwellings::id, data.dwellings);
+    crate::bulk_insert!(conn, users::table, data.users);
+    crate::bulk_insert!(conn, tenants::table, data.tenants);
+    crate::bulk_insert!(conn, journal_entries::table, data.journal);
+    advance_sequences(
+        conn,
+        &[
             "offices",
             "departments",
             "buildings",
@@ -208,19 +172,8 @@ fn advance_sequences(conn: &mut DbConnection) -> QueryResult<()> {
             "users",
             "tenants",
             "journal_entries",
-        ];
-        let sql: String = tables
-            .iter()
-            .map(|t| {
-                format!(
-                    "SELECT setval(pg_get_serial_sequence('{t}', 'id'), \
-                     (SELECT COALESCE(MAX(id), 0) + 1 FROM {t}), false);"
-                )
-            })
-            .collect();
-        c.batch_execute(&sql)?;
-    }
-    Ok(())
+        ],
+    )
 }
 
 /// The largest id of every table the generator fills (0 when empty), so ids continue from there.

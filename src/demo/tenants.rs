@@ -18,6 +18,18 @@ enum Origin {
     English,
 }
 
+/// One tenant's stay in a dwelling. `reach` scales the chance of having a phone and an email (1
+/// for the main tenant, less for a co-tenant, 0 for a former tenant: only what the work needs is
+/// kept).
+#[derive(Clone, Copy)]
+struct Stay {
+    dwelling: i64,
+    household_size: i32,
+    move_in: Option<NaiveDate>,
+    move_out: Option<NaiveDate>,
+    reach: f64,
+}
+
 /// One person's name.
 struct Person {
     first: &'static str,
@@ -45,7 +57,17 @@ impl Gen {
             let main = self.person(office.montreal, None);
             let move_in = self.day_back(10, 30 * YEAR);
             current_since = Some(move_in);
-            self.tenant(office, dwelling, &main, size, Some(move_in), None, 1.0);
+            self.tenant(
+                office,
+                &main,
+                Stay {
+                    dwelling,
+                    household_size: size,
+                    move_in: Some(move_in),
+                    move_out: None,
+                    reach: 1.0,
+                },
+            );
             if size >= 2 && self.chance(0.5) {
                 let partner = self.person(office.montreal, Some(&main));
                 let since = if self.chance(0.7) {
@@ -53,7 +75,17 @@ impl Gen {
                 } else {
                     self.day_between(move_in, self.today)
                 };
-                self.tenant(office, dwelling, &partner, size, Some(since), None, 0.5);
+                self.tenant(
+                    office,
+                    &partner,
+                    Stay {
+                        dwelling,
+                        household_size: size,
+                        move_in: Some(since),
+                        move_out: None,
+                        reach: 0.5,
+                    },
+                );
             }
         }
         if self.chance(0.45) {
@@ -67,7 +99,17 @@ impl Gen {
                 let came = self.day_between(earliest, left - chrono::Duration::days(YEAR));
                 let size = self.household_size(clientele, bedrooms);
                 let former = self.person(office.montreal, None);
-                self.tenant(office, dwelling, &former, size, Some(came), Some(left), 0.0);
+                self.tenant(
+                    office,
+                    &former,
+                    Stay {
+                        dwelling,
+                        household_size: size,
+                        move_in: Some(came),
+                        move_out: Some(left),
+                        reach: 0.0,
+                    },
+                );
             }
         }
     }
@@ -116,19 +158,15 @@ impl Gen {
         }
     }
 
-    /// One tenant row. `reach` scales the chance of having a phone and an email (1 for the main
-    /// tenant, less for a co-tenant, 0 for a former tenant: only what the work needs is kept).
-    #[allow(clippy::too_many_arguments)]
-    fn tenant(
-        &mut self,
-        office: &OfficeMade,
-        dwelling: i64,
-        who: &Person,
-        household_size: i32,
-        move_in: Option<NaiveDate>,
-        move_out: Option<NaiveDate>,
-        reach: f64,
-    ) {
+    /// One tenant row.
+    fn tenant(&mut self, office: &OfficeMade, who: &Person, stay: Stay) {
+        let Stay {
+            dwelling,
+            household_size,
+            move_in,
+            move_out,
+            reach,
+        } = stay;
         let language = match who.origin {
             Origin::Quebec if self.chance(0.03) => "en",
             Origin::Quebec => "fr",

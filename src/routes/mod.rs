@@ -6,6 +6,7 @@ mod journal;
 pub mod openapi;
 mod outbox;
 mod privacy;
+mod registry;
 mod requests;
 mod workshops;
 
@@ -15,14 +16,14 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::{home, registry};
+use crate::home;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
         .service(healthz)
         .route("/", web::get().to(home::home))
         .configure(accounts::pages)
-        .configure(registry::configure)
+        .configure(registry::pages)
         .configure(journal::pages)
         .configure(privacy::pages)
         .configure(outbox::pages)
@@ -32,7 +33,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::scope("/api/v1")
                 .route("/openapi.json", web::get().to(openapi::openapi_json))
                 .configure(accounts::api)
-                .configure(registry::configure_api)
+                .configure(registry::api)
                 .configure(journal::api)
                 .configure(privacy::api)
                 .configure(workshops::api)

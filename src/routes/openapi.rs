@@ -35,7 +35,7 @@ pub struct ApiDoc;
 /// The OpenAPI document, with every area's paths merged in.
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
-    for part in crate::registry::api_docs()
+    for part in super::registry::docs()
         .into_iter()
         .chain([super::accounts::Doc::openapi()])
         .chain([super::journal::Doc::openapi()])

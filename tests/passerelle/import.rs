@@ -153,12 +153,12 @@ async fn a_windows_1252_semicolon_file_with_french_headers_imports_with_accents_
         (helene.postal_code.as_str(), helene.dwelling_count),
         ("J7E 2B4", 24)
     );
-    assert_eq!(helene.clientele, "aines");
+    assert_eq!(helene.clientele.as_str(), "aines");
     let (_, found) = browser.get_text("/buildings?q=ste-therese").await;
     assert!(found.contains("Hélène-Boullé"), "search text is set");
 
     // Tenants in the same encoding, naming the building without its accents or case.
-    dwelling(&app, admin.office_id, helene.id, "101");
+    dwelling(&app, admin.office_id, helene.id.get(), "101");
     let file = windows_1252(
         "Prénom;Nom;Immeuble;Logement;Langue;Téléphone;Courriel;Entrée;Ménage\r\n\
          Hélène;Thérrien;RESIDENCE HELENE-BOULLE;101;français;450 555-0101;Helene@Exemple.ca;15/03/2021;2\r\n",
@@ -617,4 +617,57 @@ async fn a_preview_runs_the_same_number_of_queries_for_ten_rows_or_five_hundred(
         }
     }
     assert_eq!(spent[0], spent[1], "queries: {spent:?}");
+}
+
+#[actix_web::test]
+async fn a_file_of_many_bad_rows_is_answered_with_the_first_errors_and_their_count() {
+    let app = spawn_app().await;
+    let admin = app.office("OH Test");
+    let api = app.api(&admin).await;
+    // 3,000 rows, each missing its name and with a bad postal code: 6,000 errors.
+    let mut bad = String::from("name,address,city,postal_code\n");
+    for i in 0..3000 {
+        bad.push_str(&format!(",{i} rue A,Laval,123\n"));
+    }
+    let body = json_of(
+        post_csv(&api, "/api/v1/import/buildings?dry_run=true", &bad).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(body["rows"], 3000);
+    assert_eq!(body["valid"], false);
+    assert_eq!(body["error_count"], 6000);
+    assert_eq!(body["errors"].as_array().unwrap().len(), 100);
+    assert_eq!(body["errors"][0]["row"], 2);
+    assert!(
+        body.to_string().len() < bad.len(),
+        "the answer stays smaller than the file"
+    );
+
+    let res = post_csv(&api, "/api/v1/import/buildings", &bad).await;
+    let text = res.text().await.unwrap();
+    assert!(
+        text.len() < bad.len(),
+        "the problem stays smaller than the file"
+    );
+    let problem: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(problem["status"], 422);
+    assert_eq!(problem["error_count"], 6000);
+    assert_eq!(problem["errors"].as_array().unwrap().len(), 100);
+    assert_eq!(problem["errors"][0]["field"], "row 2: name");
+    assert_eq!(
+        problem["detail"],
+        "Le fichier a 6000 erreurs : les 100 premières sont listées."
+    );
+    assert_eq!(count(&app, "buildings", admin.office_id), 0);
+
+    // A file with few errors lists them all, with the same count.
+    let few = "name,address,city,postal_code\n,6 rue B,Laval,\n";
+    let body = json_of(
+        post_csv(&api, "/api/v1/import/buildings?dry_run=true", few).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(body["error_count"], 1);
+    assert_eq!(body["errors"].as_array().unwrap().len(), 1);
 }

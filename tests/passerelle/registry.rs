@@ -6,7 +6,9 @@ mod departments;
 mod dwellings;
 mod dwellings_api;
 mod office;
+mod referrers;
 mod rooms;
+mod tenant_file;
 
 use passerelle::registry::{departments as dep, dwellings as dw, rooms as rm};
 

@@ -425,7 +425,7 @@ async fn another_offices_tenants_are_not_found_and_its_dwellings_are_refused() {
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(stored(&app, ours.office_id, our_t).dwelling_id, our_d);
+    assert_eq!(stored(&app, ours.office_id, our_t).dwelling_id.get(), our_d);
 
     let api = app.api(&ours).await;
     let path = format!("/api/v1/tenants/{their_t}");

@@ -1,30 +1,27 @@
-//! The departments pages (administrators): list, create, edit, delete.
+//! The departments pages (administrators): list, create, edit, delete, and the CSV export.
 
 use std::collections::BTreeMap;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{get, post, web, HttpResponse};
-use serde::Serialize;
+use actix_web::{web, HttpResponse};
+use serde::{Deserialize, Serialize};
 
-use super::{Department, DepartmentInput};
-use crate::accounts::routes::Empty;
+use super::{export, queries, service, Department, DepartmentInput};
+use crate::access::{Actor, Caller};
+use crate::domain::ids::DepartmentId;
 use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::web::{
-    redirect, render, render_status, CsrfForm, CurrentUser, ListQuery, Page, Pager, PAGE_SIZE,
-};
+use crate::web::csrf::Empty;
+use crate::web::pagination::{Pager, Pagination};
+use crate::web::{redirect, render_status, CsrfForm, Page};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(list_departments)
-        .service(export_departments)
-        .service(new_department)
-        .service(create_department)
-        .service(edit_department)
-        .service(update_department)
-        .service(delete_department);
+/// `?page=` of the list.
+#[derive(Debug, Deserialize)]
+pub struct PageParam {
+    pub page: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -33,30 +30,26 @@ struct ListPage {
     pager: Pager,
 }
 
-#[get("/departments")]
-async fn list_departments(
+pub async fn list_departments(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    query: web::Query<ListQuery>,
+    query: web::Query<PageParam>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageOffice)?;
-    let (page, offset, office) = (query.page(), query.offset(), user.office_id);
-    let (rows, total) = state
-        .db(move |c| super::list(c, office, offset, PAGE_SIZE))
+    let at = Pagination::html(query.page.as_deref());
+    let (actor, (rows, total)) = state
+        .read(caller, move |c, actor| {
+            actor.require(Action::ManageOffice)?;
+            queries::list(c, actor.office_id.get(), at.offset(), at.limit())
+        })
         .await?;
-    let pager = Pager::new("/departments", "", page, total);
-    let ctx = Page::new(
-        &session,
-        &user,
-        "departments-title",
-        "admin",
-        ListPage {
-            departments: rows,
-            pager,
-        },
-    );
-    render(&state, "departments/list", &ctx)
+    let pager = Pager::new("/departments", "", at.page, at.per_page, total);
+    let page = ListPage {
+        departments: rows,
+        pager,
+    };
+    let ctx = Page::of(&session, &actor, "departments-title", "admin", page);
+    render_status(&state, StatusCode::OK, "departments/list", &ctx)
 }
 
 #[derive(Serialize)]
@@ -68,142 +61,136 @@ struct FormPage {
     delete_action: Option<String>,
 }
 
-/// The form page, new (`id` None) or edit, with `status` (200, or 422 with errors).
+/// The form page, new (`id` None) or edit: 200, or 422 with errors.
 fn render_form(
     state: &AppState,
     session: &Session,
-    user: &CurrentUser,
-    id: Option<i64>,
+    actor: &Actor,
+    id: Option<DepartmentId>,
     form: DepartmentInput,
     errors: &FieldErrors,
-    status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let (action, title) = match id {
         Some(id) => (format!("/departments/{id}"), "department-edit-title"),
         None => ("/departments".to_owned(), "department-new-title"),
     };
+    let status = match errors.is_empty() {
+        true => StatusCode::OK,
+        false => StatusCode::UNPROCESSABLE_ENTITY,
+    };
     let page = FormPage {
         delete_action: id.map(|id| format!("/departments/{id}/delete")),
         action,
         form,
-        errors: errors.translated(user.lang),
+        errors: errors.translated(actor.lang),
     };
-    let ctx = Page::new(session, user, title, "admin", page);
+    let ctx = Page::of(session, actor, title, "admin", page);
     render_status(state, status, "departments/form", &ctx)
 }
 
-#[get("/departments/new")]
-async fn new_department(
+pub async fn new_department(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageOffice)?;
+    let (actor, ()) = state
+        .read(caller, |_, actor| actor.require(Action::ManageOffice))
+        .await?;
     let (form, errors) = (DepartmentInput::default(), FieldErrors::new());
-    render_form(&state, &session, &user, None, form, &errors, StatusCode::OK)
+    render_form(&state, &session, &actor, None, form, &errors)
 }
 
-#[post("/departments")]
-async fn create_department(
+pub async fn create_department(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
     CsrfForm(input): CsrfForm<DepartmentInput>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageOffice)?;
-    let data = match input.validate() {
-        Ok(d) => d,
-        Err(e) => {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return render_form(&state, &session, &user, None, input, &e, status);
+    let form = input.clone();
+    let written = state
+        .write(caller.clone(), move |c, actor| {
+            actor.require(Action::ManageOffice)?;
+            service::create(c, actor, &form.validate()?)
+        })
+        .await;
+    match written {
+        Ok(_) => Ok(redirect(&session, "/departments", Some("flash-saved"))),
+        Err(AppError::Validation(errors)) => {
+            let actor = state.actor(caller).await?;
+            render_form(&state, &session, &actor, None, input, &errors)
         }
-    };
-    let office = user.office_id;
-    state
-        .db_tx(move |c| super::insert(c, office, &data))
-        .await?;
-    Ok(redirect(&session, "/departments", Some("flash-saved")))
+        Err(e) => Err(e),
+    }
 }
 
-#[get("/departments/{id:\\d+}/edit")]
-async fn edit_department(
+pub async fn edit_department(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<DepartmentId>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageOffice)?;
-    let (office, id) = (user.office_id, path.into_inner());
-    let d = state.db(move |c| super::find(c, office, id)).await?;
+    let id = path.into_inner();
+    let (actor, d) = state
+        .read(caller, move |c, actor| {
+            actor.require(Action::ManageOffice)?;
+            queries::find(c, actor.office_id.get(), id.get())
+        })
+        .await?;
     let (form, errors) = (DepartmentInput::from_department(&d), FieldErrors::new());
-    render_form(
-        &state,
-        &session,
-        &user,
-        Some(id),
-        form,
-        &errors,
-        StatusCode::OK,
-    )
+    render_form(&state, &session, &actor, Some(id), form, &errors)
 }
 
-#[post("/departments/{id:\\d+}")]
-async fn update_department(
+pub async fn update_department(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<DepartmentId>,
     CsrfForm(input): CsrfForm<DepartmentInput>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageOffice)?;
-    let (office, id) = (user.office_id, path.into_inner());
-    let data = match input.validate() {
-        Ok(d) => d,
-        Err(e) => {
+    let id = path.into_inner();
+    let form = input.clone();
+    let written = state
+        .write(caller.clone(), move |c, actor| {
+            actor.require(Action::ManageOffice)?;
             // Another office's department stays not found, whatever was typed.
-            state.db(move |c| super::find(c, office, id)).await?;
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return render_form(&state, &session, &user, Some(id), input, &e, status);
+            queries::find(c, actor.office_id.get(), id.get())?;
+            service::change(c, actor, id, &form.validate()?)
+        })
+        .await;
+    match written {
+        Ok(_) => Ok(redirect(&session, "/departments", Some("flash-saved"))),
+        Err(AppError::Validation(errors)) => {
+            let actor = state.actor(caller).await?;
+            render_form(&state, &session, &actor, Some(id), input, &errors)
         }
-    };
-    state
-        .db_tx(move |c| super::update(c, office, id, &data))
-        .await?;
-    Ok(redirect(&session, "/departments", Some("flash-saved")))
+        Err(e) => Err(e),
+    }
 }
 
-#[post("/departments/{id:\\d+}/delete")]
-async fn delete_department(
+pub async fn delete_department(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
-    CsrfForm(_): CsrfForm<Empty>,
+    path: web::Path<DepartmentId>,
+    _: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageOffice)?;
-    let (office, id) = (user.office_id, path.into_inner());
-    state.db_tx(move |c| super::delete(c, office, id)).await?;
+    let id = path.into_inner();
+    state
+        .write(caller, move |c, actor| service::remove(c, actor, id))
+        .await?;
     Ok(redirect(&session, "/departments", Some("flash-deleted")))
 }
 
 /// The office's departments as CSV.
-#[get("/departments.csv")]
-async fn export_departments(
+pub async fn export_departments(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: Caller,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ReadRegistry)?;
-    let office = user.office_id;
-    let rows = state.db(move |c| super::list_all(c, office)).await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let io = AppError::internal;
-    w.write_record(["id", "nom", "courriel"]).map_err(io)?;
-    for d in rows {
-        w.write_record([d.id.to_string(), d.name, d.email])
-            .map_err(io)?;
-    }
-    let body = w
-        .into_inner()
-        .map_err(|e| AppError::internal(anyhow::anyhow!("csv: {e}")))?;
-    Ok(crate::web::csv_response("services.csv", body))
+    let (_, csv) = state
+        .read(caller, |c, actor| {
+            actor.require(Action::ReadRegistry)?;
+            export::to_csv(&queries::list_all(c, actor.office_id.get())?)
+        })
+        .await?;
+    csv.into_response("services.csv")
 }

@@ -5,36 +5,32 @@ use std::collections::BTreeMap;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::DwellingInput;
-use crate::accounts::routes::Empty;
+use super::{export, queries, service, DwellingInput};
+use crate::access::{Actor, Caller};
+use crate::db::DbConnection;
+use crate::domain::ids::{BuildingId, DwellingId};
 use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::registry::buildings;
 use crate::state::AppState;
-use crate::web::{csv_response, redirect, render_status, CsrfForm, CurrentUser, Page};
+use crate::web::csrf::Empty;
+use crate::web::{redirect, render_status, CsrfForm, Page};
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(export_dwellings)
-        .service(new_dwelling)
-        .service(create_dwelling)
-        .service(edit_dwelling)
-        .service(update_dwelling)
-        .service(delete_dwelling);
-}
-
-#[get("/dwellings.csv")]
-async fn export_dwellings(
+pub async fn export_dwellings(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: Caller,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ReadRegistry)?;
-    let office = user.office_id;
-    let rows = state.db(move |c| super::list_for_export(c, office)).await?;
-    Ok(csv_response("logements.csv", super::to_csv(&rows)?))
+    let (_, csv) = state
+        .read(caller, |c, actor| {
+            actor.require(Action::ReadRegistry)?;
+            export::to_csv(&queries::list_for_export(c, actor.office_id.get())?)
+        })
+        .await?;
+    csv.into_response("logements.csv")
 }
 
 /// Which form is shown: a new dwelling of a building, or an existing dwelling.
@@ -58,7 +54,7 @@ struct FormPage {
 fn render_form(
     state: &AppState,
     session: &Session,
-    user: &CurrentUser,
+    actor: &Actor,
     target: Target,
     form: DwellingInput,
     errors: &FieldErrors,
@@ -78,22 +74,21 @@ fn render_form(
     let page = FormPage {
         action,
         form,
-        errors: errors.translated(user.lang),
+        errors: errors.translated(actor.lang),
         building_id: target.building_id,
         building_name: target.building_name,
         delete_action: target
             .dwelling_id
             .map(|id| format!("/dwellings/{id}/delete")),
     };
-    let ctx = Page::new(session, user, title, "buildings", page);
+    let ctx = Page::of(session, actor, title, "buildings", page);
     render_status(state, status, "dwellings/form", &ctx)
 }
 
 /// The form target for a new dwelling of `building_id`; `NotFound` for another office's building.
-async fn new_target(state: &AppState, office: i64, building_id: i64) -> Result<Target, AppError> {
-    let b = state
-        .db(move |c| buildings::find(c, office, building_id))
-        .await?;
+fn new_target(c: &mut DbConnection, actor: &Actor, building_id: i64) -> Result<Target, AppError> {
+    actor.require(Action::ManageRegistry)?;
+    let b = buildings::find(c, actor.office_id.get(), building_id)?;
     Ok(Target {
         building_id,
         building_name: b.name,
@@ -102,126 +97,127 @@ async fn new_target(state: &AppState, office: i64, building_id: i64) -> Result<T
 }
 
 /// The form target for dwelling `id` and its current values; `NotFound` for another office's.
-async fn edit_target(
-    state: &AppState,
-    office: i64,
+fn edit_target(
+    c: &mut DbConnection,
+    actor: &Actor,
     id: i64,
 ) -> Result<(Target, DwellingInput), AppError> {
-    let (d, building_name) = state
-        .db(move |c| super::find_with_building(c, office, id))
-        .await?;
+    actor.require(Action::ManageRegistry)?;
+    let (d, building_name) = queries::find_with_building(c, actor.office_id.get(), id)?;
     let target = Target {
-        building_id: d.building_id,
+        building_id: d.building_id.get(),
         building_name,
         dwelling_id: Some(id),
     };
     Ok((target, DwellingInput::from_dwelling(&d)))
 }
 
-#[get("/buildings/{id:\\d+}/dwellings/new")]
-async fn new_dwelling(
+pub async fn new_dwelling(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<BuildingId>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let target = new_target(&state, user.office_id, path.into_inner()).await?;
+    let building = path.into_inner().get();
+    let (actor, target) = state
+        .read(caller, move |c, actor| new_target(c, actor, building))
+        .await?;
     // Most HLM dwellings have one bedroom or more: start from 1 rather than an empty required field.
     let form = DwellingInput {
         bedrooms: Some("1".into()),
         ..DwellingInput::default()
     };
     let errors = FieldErrors::new();
-    render_form(&state, &session, &user, target, form, &errors)
+    render_form(&state, &session, &actor, target, form, &errors)
 }
 
-#[post("/buildings/{id:\\d+}/dwellings")]
-async fn create_dwelling(
+pub async fn create_dwelling(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<BuildingId>,
     CsrfForm(input): CsrfForm<DwellingInput>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let (office, building_id) = (user.office_id, path.into_inner());
+    let building = path.into_inner();
+    let form = input.clone();
     // The number rule is checked in the transaction, so its error comes back from there too.
-    let saved = match input.validate() {
-        Ok(data) => {
-            state
-                .db_tx(move |c| super::insert(c, office, building_id, &data))
-                .await
-        }
-        Err(errors) => Err(errors.into()),
-    };
+    let saved = state
+        .write(caller.clone(), move |c, actor| {
+            actor.require(Action::ManageRegistry)?;
+            service::create(c, actor, building, &form.validate()?)
+        })
+        .await;
     match saved {
         Ok(_) => {
-            let to = format!("/buildings/{building_id}");
+            let to = format!("/buildings/{building}");
             Ok(redirect(&session, &to, Some("flash-saved")))
         }
         Err(AppError::Validation(errors)) => {
-            let target = new_target(&state, office, building_id).await?;
-            render_form(&state, &session, &user, target, input, &errors)
+            let (actor, target) = state
+                .read(caller, move |c, actor| new_target(c, actor, building.get()))
+                .await?;
+            render_form(&state, &session, &actor, target, input, &errors)
         }
         Err(e) => Err(e),
     }
 }
 
-#[get("/dwellings/{id:\\d+}/edit")]
-async fn edit_dwelling(
+pub async fn edit_dwelling(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<DwellingId>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let (target, form) = edit_target(&state, user.office_id, path.into_inner()).await?;
-    render_form(&state, &session, &user, target, form, &FieldErrors::new())
+    let id = path.into_inner().get();
+    let (actor, (target, form)) = state
+        .read(caller, move |c, actor| edit_target(c, actor, id))
+        .await?;
+    render_form(&state, &session, &actor, target, form, &FieldErrors::new())
 }
 
-#[post("/dwellings/{id:\\d+}")]
-async fn update_dwelling(
+pub async fn update_dwelling(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<DwellingId>,
     CsrfForm(input): CsrfForm<DwellingInput>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let (office, id) = (user.office_id, path.into_inner());
-    let saved = match input.validate() {
-        Ok(data) => {
-            state
-                .db_tx(move |c| super::update(c, office, id, &data))
-                .await
-        }
-        Err(errors) => Err(errors.into()),
-    };
+    let id = path.into_inner();
+    let form = input.clone();
+    let saved = state
+        .write(caller.clone(), move |c, actor| {
+            actor.require(Action::ManageRegistry)?;
+            service::change(c, actor, id, &form.validate()?)
+        })
+        .await;
     match saved {
-        Ok(building_id) => {
+        Ok((_, building_id)) => {
             let to = format!("/buildings/{building_id}");
             Ok(redirect(&session, &to, Some("flash-saved")))
         }
         Err(AppError::Validation(errors)) => {
-            let (target, _) = edit_target(&state, office, id).await?;
-            render_form(&state, &session, &user, target, input, &errors)
+            let (actor, (target, _)) = state
+                .read(caller, move |c, actor| edit_target(c, actor, id.get()))
+                .await?;
+            render_form(&state, &session, &actor, target, input, &errors)
         }
         Err(e) => Err(e),
     }
 }
 
-#[post("/dwellings/{id:\\d+}/delete")]
-async fn delete_dwelling(
+/// Deletes the dwelling; while tenants or requests still refer to it, the error page (409) names
+/// them.
+pub async fn delete_dwelling(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
-    CsrfForm(_): CsrfForm<Empty>,
+    path: web::Path<DwellingId>,
+    _: CsrfForm<Empty>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let (office, id) = (user.office_id, path.into_inner());
-    let building_id = state.db_tx(move |c| super::delete(c, office, id)).await?;
+    let id = path.into_inner();
+    let (_, building_id) = state
+        .write(caller, move |c, actor| service::remove(c, actor, id))
+        .await?;
     let to = format!("/buildings/{building_id}");
     Ok(redirect(&session, &to, Some("flash-deleted")))
 }

@@ -2,25 +2,16 @@
 //! reports every row's errors; a real run writes all rows or none.
 
 use actix_web::http::StatusCode;
-use actix_web::{post, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 
-use super::{decode, parse, store, FileError, Kind, Outcome, Report, MAX_FILE_BYTES};
+use super::{decode, parse, queries, service, FileError, Kind, Outcome, Report, MAX_FILE_BYTES};
+use crate::access::Caller;
 use crate::domain::roles::Action;
 use crate::error::{AppError, Problem, ProblemField};
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, t_args, Lang};
 use crate::state::AppState;
-use crate::web::CurrentUser;
-
-/// The OpenAPI paths of this module.
-#[derive(utoipa::OpenApi)]
-#[openapi(paths(api_import))]
-pub struct Doc;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(api_import);
-}
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -29,6 +20,10 @@ pub struct ImportQuery {
     pub dry_run: Option<bool>,
 }
 
+/// Most row errors an answer lists: a file of thousands of bad rows is answered with the first
+/// ones and their count, not with an answer many times the file's size.
+pub const MAX_REPORTED_ERRORS: usize = 100;
+
 /// The result of a dry run.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ImportCheck {
@@ -36,7 +31,19 @@ pub struct ImportCheck {
     pub rows: usize,
     /// Whether every row can be imported.
     pub valid: bool,
+    /// The first errors (at most 100), in the file's order.
     pub errors: Vec<ImportRowError>,
+    /// Every error of the file, listed or not.
+    pub error_count: usize,
+}
+
+/// Invalid rows, as a problem document: the first errors (at most 100) and how many there are.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ImportProblem {
+    #[serde(flatten)]
+    pub problem: Problem,
+    /// Every error of the file, listed or not.
+    pub error_count: usize,
 }
 
 /// One problem with one row.
@@ -65,16 +72,19 @@ pub struct ImportDone {
         (status = 201, body = ImportDone),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
-#[post("/import/{kind}")]
+        (status = 422, body = ImportProblem, content_type = "application/problem+json")))]
 pub async fn api_import(
     state: web::Data<AppState>,
-    user: CurrentUser,
+    caller: Caller,
     path: web::Path<String>,
     query: web::Query<ImportQuery>,
     body: web::Payload,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ImportData)?;
+    // Who may import is said before anything about the file.
+    let (actor, ()) = state
+        .read(caller.clone(), |_, actor| actor.require(Action::ImportData))
+        .await?;
+    let lang = actor.lang;
     let kind = Kind::parse(&path).ok_or(AppError::NotFound)?;
     let read = read_body(body).await?.and_then(|bytes| {
         let text = decode(&bytes)?;
@@ -82,28 +92,33 @@ pub async fn api_import(
     });
     let table = match read {
         Ok(table) => table,
-        Err(e) => return Ok(file_problem(user.lang, kind, &e)),
+        Err(e) => return Ok(file_problem(lang, kind, &e)),
     };
-    let office = user.office_id;
     if query.dry_run.unwrap_or(false) {
-        let report = state
-            .db(move |c| store::check(c, office, kind, &table))
+        let (_, report) = state
+            .read(caller, move |c, actor| {
+                queries::check(c, actor, kind, &table)
+            })
             .await?;
+        let (errors, error_count) = row_errors(&report, lang);
         return Ok(HttpResponse::Ok().json(ImportCheck {
             rows: report.rows.len(),
             valid: report.is_valid(),
-            errors: row_errors(&report, user.lang),
+            errors,
+            error_count,
         }));
     }
-    match state
-        .db_tx(move |c| store::commit(c, office, kind, &table))
-        .await?
-    {
+    let (_, outcome) = state
+        .write(caller, move |c, actor| {
+            service::commit(c, actor, kind, &table)
+        })
+        .await?;
+    match outcome {
         Outcome::Imported(imported) => {
             super::after_import(&state).await;
             Ok(HttpResponse::Created().json(ImportDone { imported }))
         }
-        Outcome::Invalid(report) => Ok(rows_problem(&report, user.lang)),
+        Outcome::Invalid(report) => Ok(rows_problem(&report, lang)),
     }
 }
 
@@ -134,19 +149,23 @@ fn code_of(key: &str) -> String {
         .to_owned()
 }
 
-fn row_errors(report: &Report, lang: Lang) -> Vec<ImportRowError> {
-    report
+/// The first [`MAX_REPORTED_ERRORS`] errors of the report, translated, and how many there are.
+fn row_errors(report: &Report, lang: Lang) -> (Vec<ImportRowError>, usize) {
+    let all = report
         .rows
         .iter()
-        .flat_map(|r| {
-            r.errors.iter().map(move |e| ImportRowError {
-                row: r.number,
-                field: e.column.clone(),
-                code: code_of(e.code),
-                message: e.message(lang),
-            })
+        .flat_map(|r| r.errors.iter().map(move |e| (r, e)));
+    let count = all.clone().count();
+    let listed = all
+        .take(MAX_REPORTED_ERRORS)
+        .map(|(r, e)| ImportRowError {
+            row: r.number,
+            field: e.column.clone(),
+            code: code_of(e.code),
+            message: e.message(lang),
         })
-        .collect()
+        .collect();
+    (listed, count)
 }
 
 fn problem_response(problem: Problem) -> HttpResponse {
@@ -176,9 +195,11 @@ fn file_problem(lang: Lang, kind: Kind, e: &FileError) -> HttpResponse {
     })
 }
 
-/// Rows that are invalid: 422 with one entry per error, its field named like "row 3: nom".
+/// Rows that are invalid: 422 with one entry per error (the first [`MAX_REPORTED_ERRORS`]), its
+/// field named like "row 3: nom", and the count of all of them.
 fn rows_problem(report: &Report, lang: Lang) -> HttpResponse {
-    let errors = row_errors(report, lang)
+    let (listed, error_count) = row_errors(report, lang);
+    let errors = listed
         .into_iter()
         .map(|e| ProblemField {
             field: if e.field.is_empty() {
@@ -190,11 +211,27 @@ fn rows_problem(report: &Report, lang: Lang) -> HttpResponse {
             message: e.message,
         })
         .collect();
-    problem_response(Problem {
+    let detail = (error_count > MAX_REPORTED_ERRORS).then(|| {
+        t_args(
+            lang,
+            "import-err-rows-capped",
+            &[
+                ("count", error_count.into()),
+                ("shown", MAX_REPORTED_ERRORS.into()),
+            ],
+        )
+    });
+    let problem = Problem {
         kind: "about:blank#validation".into(),
         title: t(lang, "import-err-rows"),
         status: 422,
-        detail: None,
+        detail,
         errors,
-    })
+    };
+    HttpResponse::UnprocessableEntity()
+        .content_type("application/problem+json")
+        .json(ImportProblem {
+            problem,
+            error_count,
+        })
 }

@@ -2,7 +2,7 @@
 //! semicolon, UTF-8 or Windows-1252, with or without BOM, French or English headers.
 //!
 //! Every import runs in two steps over the same pure code: `read` turns bytes into a table, `rows`
-//! checks every row against the office's records (loaded once by `store`) and reports each row's
+//! checks every row against the office's records (loaded once by `queries`) and reports each row's
 //! errors; the commit checks again inside one write transaction and writes all rows or none.
 //! Pages carry the decoded text from the preview to the commit in the confirmation form, so nothing
 //! is kept on the server between the two.
@@ -10,24 +10,21 @@
 pub mod api;
 mod columns;
 pub mod pages;
+pub mod queries;
 mod read;
 mod rows;
-mod store;
+pub mod service;
 mod values;
 
-use actix_web::web;
 use serde::Serialize;
 
 use crate::i18n::{t, t_args, Lang};
 
 pub use columns::Column;
+pub use queries::{check, load_lookups};
 pub use read::{decode, detect_delimiter, header_key, parse, Row, Table, MAX_FILE_BYTES};
 pub use rows::{Lookups, NewDwelling, NewTenant, Record};
-pub use store::{check, commit, load_lookups, Outcome};
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    pages::configure(cfg);
-}
+pub use service::{commit, Outcome};
 
 /// What a file holds; chosen by the person importing (or the API path).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -5,16 +5,17 @@
 use actix_multipart::Multipart;
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 
-use super::{decode, parse, store, FileError, Kind, Outcome, Report, MAX_FILE_BYTES};
+use super::{decode, parse, queries, service, FileError, Kind, Outcome, Report, MAX_FILE_BYTES};
+use crate::access::{Actor, Caller};
 use crate::domain::roles::Action;
 use crate::error::AppError;
 use crate::i18n::{t, t_args, Lang};
 use crate::state::AppState;
-use crate::web::{csrf, redirect_with, render_status, CurrentUser, Page};
+use crate::web::{csrf, redirect_with, render_status, Page};
 
 /// The decoded text may be larger than the file (Windows-1252 accents take two bytes in UTF-8, and
 /// browsers send a textarea's line ends as CRLF).
@@ -25,67 +26,70 @@ const MAX_REQUEST_BYTES: usize = 8 * MAX_FILE_BYTES;
 const SHOWN_VALID: usize = 20;
 const SHOWN_ERRORS: usize = 500;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(import_form)
-        .service(import_preview)
-        .service(import_commit);
-}
-
 #[derive(Deserialize)]
-struct KindQuery {
+pub struct KindQuery {
     kind: Option<String>,
 }
 
-#[get("/import")]
-async fn import_form(
+pub async fn import_form(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
     query: web::Query<KindQuery>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ImportData)?;
+    let (actor, ()) = state
+        .read(caller, |_, actor| actor.require(Action::ImportData))
+        .await?;
     let kind = query.kind.as_deref().and_then(Kind::parse);
-    form(&state, &session, &user, kind, None, StatusCode::OK)
+    form(&state, &session, &actor, kind, None, StatusCode::OK)
 }
 
-#[post("/import/preview")]
-async fn import_preview(
+pub async fn import_preview(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
     body: Multipart,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ImportData)?;
     let upload = read_upload(body, "file", MAX_FILE_BYTES, &session).await?;
     let (kind, text, table) = match upload.into_table() {
         Ok(ok) => ok,
-        Err((kind, e)) => return refused(&state, &session, &user, kind, &e),
+        Err((kind, e)) => {
+            let (actor, ()) = state
+                .read(caller, |_, actor| actor.require(Action::ImportData))
+                .await?;
+            return refused(&state, &session, &actor, kind, &e);
+        }
     };
-    let office = user.office_id;
-    let report = state
-        .db(move |c| store::check(c, office, kind, &table))
+    let (actor, report) = state
+        .read(caller, move |c, actor| {
+            queries::check(c, actor, kind, &table)
+        })
         .await?;
-    preview(&state, &session, &user, report, text)
+    preview(&state, &session, &actor, report, text)
 }
 
-#[post("/import/commit")]
-async fn import_commit(
+pub async fn import_commit(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
     body: Multipart,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ImportData)?;
     let upload = read_upload(body, "content", MAX_TEXT_BYTES, &session).await?;
     let (kind, text, table) = match upload.into_table() {
         Ok(ok) => ok,
-        Err((kind, e)) => return refused(&state, &session, &user, kind, &e),
+        Err((kind, e)) => {
+            let (actor, ()) = state
+                .read(caller, |_, actor| actor.require(Action::ImportData))
+                .await?;
+            return refused(&state, &session, &actor, kind, &e);
+        }
     };
-    let office = user.office_id;
-    match state
-        .db_tx(move |c| store::commit(c, office, kind, &table))
-        .await?
-    {
+    let (actor, outcome) = state
+        .write(caller, move |c, actor| {
+            service::commit(c, actor, kind, &table)
+        })
+        .await?;
+    match outcome {
         Outcome::Imported(n) => {
             super::after_import(&state).await;
             Ok(redirect_with(
@@ -95,7 +99,7 @@ async fn import_commit(
                 &[("count", n as i64)],
             ))
         }
-        Outcome::Invalid(report) => preview(&state, &session, &user, report, text),
+        Outcome::Invalid(report) => preview(&state, &session, &actor, report, text),
     }
 }
 
@@ -190,12 +194,12 @@ struct ColumnHelp {
 fn form(
     state: &AppState,
     session: &Session,
-    user: &CurrentUser,
+    actor: &Actor,
     kind: Option<Kind>,
     error: Option<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let lang = user.lang;
+    let lang = actor.lang;
     let other = match lang {
         Lang::Fr => Lang::En,
         Lang::En => Lang::Fr,
@@ -224,7 +228,7 @@ fn form(
         })
         .collect();
     let page = FormPage { kinds, error };
-    let ctx = Page::new(session, user, "import-title", "buildings", page);
+    let ctx = Page::of(session, actor, "import-title", "buildings", page);
     render_status(state, status, "import/form", &ctx)
 }
 
@@ -232,7 +236,7 @@ fn form(
 fn refused(
     state: &AppState,
     session: &Session,
-    user: &CurrentUser,
+    actor: &Actor,
     kind: Option<Kind>,
     e: &FileError,
 ) -> Result<HttpResponse, AppError> {
@@ -240,8 +244,8 @@ fn refused(
         FileError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
-    let message = e.message(user.lang, kind.unwrap_or(Kind::Buildings));
-    form(state, session, user, kind, Some(message), status)
+    let message = e.message(actor.lang, kind.unwrap_or(Kind::Buildings));
+    form(state, session, actor, kind, Some(message), status)
 }
 
 #[derive(Serialize)]
@@ -271,11 +275,11 @@ struct PreviewRow {
 fn preview(
     state: &AppState,
     session: &Session,
-    user: &CurrentUser,
+    actor: &Actor,
     report: Report,
     text: String,
 ) -> Result<HttpResponse, AppError> {
-    let lang = user.lang;
+    let lang = actor.lang;
     let (total, with_errors, valid) = (
         report.rows.len(),
         report.rows_with_errors(),
@@ -329,6 +333,6 @@ fn preview(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let ctx = Page::new(session, user, "import-preview-title", "buildings", page);
+    let ctx = Page::of(session, actor, "import-preview-title", "buildings", page);
     render_status(state, status, "import/preview", &ctx)
 }

@@ -5,25 +5,20 @@ use std::collections::BTreeMap;
 
 use actix_session::Session;
 use actix_web::http::StatusCode;
-use actix_web::{get, post, web, HttpResponse};
+use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::RoomInput;
-use crate::accounts::routes::Empty;
+use super::{queries, service, RoomInput};
+use crate::access::{Actor, Caller};
+use crate::db::DbConnection;
+use crate::domain::ids::{BuildingId, RoomId};
 use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::registry::buildings;
 use crate::state::AppState;
-use crate::web::{redirect, render_status, CsrfForm, CurrentUser, Page};
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(new_room)
-        .service(create_room)
-        .service(edit_room)
-        .service(update_room)
-        .service(delete_room);
-}
+use crate::web::csrf::Empty;
+use crate::web::{redirect, render_status, CsrfForm, Page};
 
 /// Which form is shown: a new room of a building, or an existing room.
 struct Target {
@@ -46,7 +41,7 @@ struct FormPage {
 fn render_form(
     state: &AppState,
     session: &Session,
-    user: &CurrentUser,
+    actor: &Actor,
     target: Target,
     form: RoomInput,
     errors: &FieldErrors,
@@ -66,20 +61,19 @@ fn render_form(
     let page = FormPage {
         action,
         form,
-        errors: errors.translated(user.lang),
+        errors: errors.translated(actor.lang),
         building_id: target.building_id,
         building_name: target.building_name,
         delete_action: target.room_id.map(|id| format!("/rooms/{id}/delete")),
     };
-    let ctx = Page::new(session, user, title, "buildings", page);
+    let ctx = Page::of(session, actor, title, "buildings", page);
     render_status(state, status, "rooms/form", &ctx)
 }
 
 /// The form target for a new room of `building_id`; `NotFound` for another office's building.
-async fn new_target(state: &AppState, office: i64, building_id: i64) -> Result<Target, AppError> {
-    let b = state
-        .db(move |c| buildings::find(c, office, building_id))
-        .await?;
+fn new_target(c: &mut DbConnection, actor: &Actor, building_id: i64) -> Result<Target, AppError> {
+    actor.require(Action::ManageRegistry)?;
+    let b = buildings::find(c, actor.office_id.get(), building_id)?;
     Ok(Target {
         building_id,
         building_name: b.name,
@@ -87,107 +81,123 @@ async fn new_target(state: &AppState, office: i64, building_id: i64) -> Result<T
     })
 }
 
-#[get("/buildings/{id:\\d+}/rooms/new")]
-async fn new_room(
-    state: web::Data<AppState>,
-    session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
-) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let target = new_target(&state, user.office_id, path.into_inner()).await?;
-    let (form, errors) = (RoomInput::default(), FieldErrors::new());
-    render_form(&state, &session, &user, target, form, &errors)
-}
-
-#[post("/buildings/{id:\\d+}/rooms")]
-async fn create_room(
-    state: web::Data<AppState>,
-    session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
-    CsrfForm(input): CsrfForm<RoomInput>,
-) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let (office, building_id) = (user.office_id, path.into_inner());
-    let data = match input.validate() {
-        Ok(d) => d,
-        Err(errors) => {
-            let target = new_target(&state, office, building_id).await?;
-            return render_form(&state, &session, &user, target, input, &errors);
-        }
-    };
-    state
-        .db_tx(move |c| super::insert(c, office, building_id, &data))
-        .await?;
-    let to = format!("/buildings/{building_id}");
-    Ok(redirect(&session, &to, Some("flash-saved")))
-}
-
 /// The form target for room `id`; `NotFound` for another office's room.
-async fn edit_target(
-    state: &AppState,
-    office: i64,
+fn edit_target(
+    c: &mut DbConnection,
+    actor: &Actor,
     id: i64,
 ) -> Result<(Target, RoomInput), AppError> {
-    let (room, building_name) = state
-        .db(move |c| super::find_with_building(c, office, id))
-        .await?;
+    actor.require(Action::ManageRegistry)?;
+    let (room, building_name) = queries::find_with_building(c, actor.office_id.get(), id)?;
     let target = Target {
-        building_id: room.building_id,
+        building_id: room.building_id.get(),
         building_name,
         room_id: Some(id),
     };
     Ok((target, RoomInput::from_room(&room)))
 }
 
-#[get("/rooms/{id:\\d+}/edit")]
-async fn edit_room(
+pub async fn new_room(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<BuildingId>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let (target, form) = edit_target(&state, user.office_id, path.into_inner()).await?;
-    render_form(&state, &session, &user, target, form, &FieldErrors::new())
+    let building = path.into_inner().get();
+    let (actor, target) = state
+        .read(caller, move |c, actor| new_target(c, actor, building))
+        .await?;
+    let (form, errors) = (RoomInput::default(), FieldErrors::new());
+    render_form(&state, &session, &actor, target, form, &errors)
 }
 
-#[post("/rooms/{id:\\d+}")]
-async fn update_room(
+pub async fn create_room(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
+    path: web::Path<BuildingId>,
     CsrfForm(input): CsrfForm<RoomInput>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let (office, id) = (user.office_id, path.into_inner());
-    let data = match input.validate() {
-        Ok(d) => d,
-        Err(errors) => {
-            let (target, _) = edit_target(&state, office, id).await?;
-            return render_form(&state, &session, &user, target, input, &errors);
+    let building = path.into_inner();
+    let form = input.clone();
+    let written = state
+        .write(caller.clone(), move |c, actor| {
+            actor.require(Action::ManageRegistry)?;
+            service::create(c, actor, building, &form.validate()?)
+        })
+        .await;
+    match written {
+        Ok(_) => {
+            let to = format!("/buildings/{building}");
+            Ok(redirect(&session, &to, Some("flash-saved")))
         }
-    };
-    let building_id = state
-        .db_tx(move |c| super::update(c, office, id, &data))
-        .await?;
-    let to = format!("/buildings/{building_id}");
-    Ok(redirect(&session, &to, Some("flash-saved")))
+        Err(AppError::Validation(errors)) => {
+            let (actor, target) = state
+                .read(caller, move |c, actor| new_target(c, actor, building.get()))
+                .await?;
+            render_form(&state, &session, &actor, target, input, &errors)
+        }
+        Err(e) => Err(e),
+    }
 }
 
-#[post("/rooms/{id:\\d+}/delete")]
-async fn delete_room(
+pub async fn edit_room(
     state: web::Data<AppState>,
+    caller: Caller,
     session: Session,
-    user: CurrentUser,
-    path: web::Path<i64>,
-    CsrfForm(_): CsrfForm<Empty>,
+    path: web::Path<RoomId>,
 ) -> Result<HttpResponse, AppError> {
-    user.require(Action::ManageRegistry)?;
-    let (office, id) = (user.office_id, path.into_inner());
-    let building_id = state.db_tx(move |c| super::delete(c, office, id)).await?;
+    let id = path.into_inner().get();
+    let (actor, (target, form)) = state
+        .read(caller, move |c, actor| edit_target(c, actor, id))
+        .await?;
+    render_form(&state, &session, &actor, target, form, &FieldErrors::new())
+}
+
+pub async fn update_room(
+    state: web::Data<AppState>,
+    caller: Caller,
+    session: Session,
+    path: web::Path<RoomId>,
+    CsrfForm(input): CsrfForm<RoomInput>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let form = input.clone();
+    let written = state
+        .write(caller.clone(), move |c, actor| {
+            actor.require(Action::ManageRegistry)?;
+            // Another office's room is not found, whatever was submitted.
+            queries::get(c, actor, id)?;
+            service::change(c, actor, id, &form.validate()?)
+        })
+        .await;
+    match written {
+        Ok((_, building_id)) => {
+            let to = format!("/buildings/{building_id}");
+            Ok(redirect(&session, &to, Some("flash-saved")))
+        }
+        Err(AppError::Validation(errors)) => {
+            let (actor, (target, _)) = state
+                .read(caller, move |c, actor| edit_target(c, actor, id.get()))
+                .await?;
+            render_form(&state, &session, &actor, target, input, &errors)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Deletes the room; while workshops still use it, the error page (409) names them.
+pub async fn delete_room(
+    state: web::Data<AppState>,
+    caller: Caller,
+    session: Session,
+    path: web::Path<RoomId>,
+    _: CsrfForm<Empty>,
+) -> Result<HttpResponse, AppError> {
+    let id = path.into_inner();
+    let (_, building_id) = state
+        .write(caller, move |c, actor| service::remove(c, actor, id))
+        .await?;
     let to = format!("/buildings/{building_id}");
     Ok(redirect(&session, &to, Some("flash-deleted")))
 }

@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 use super::Tenant;
 use crate::db::schema::{buildings, dwellings, tenants, users};
 use crate::db::{like_escape, DbConnection};
+use crate::domain::ids::{BuildingId, DwellingId, TenantId};
 use crate::domain::text;
 use crate::error::AppError;
+use crate::web::pagination::{Paged, Pagination};
 
 /// Which tenants a list shows, by their move-out date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
@@ -67,10 +69,10 @@ pub struct Consent {
 /// A tenant with their dwelling and building, as lists, pages and the API show them.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct TenantView {
-    pub id: i64,
-    pub dwelling_id: i64,
+    pub id: TenantId,
+    pub dwelling_id: DwellingId,
     pub dwelling_number: String,
-    pub building_id: i64,
+    pub building_id: BuildingId,
     pub building_name: String,
     pub first_name: String,
     pub last_name: String,
@@ -89,7 +91,7 @@ pub struct TenantView {
     pub updated_at: NaiveDateTime,
 }
 
-type Joined = (Tenant, i64, String, String);
+type Joined = (Tenant, BuildingId, String, String);
 
 fn consent(at: Option<NaiveDateTime>, by: Option<i64>) -> Option<Consent> {
     Some(Consent {
@@ -188,6 +190,17 @@ pub fn list(
         items.len() as i64
     };
     Ok((items, total))
+}
+
+/// One page of the office's tenants matching `filter`.
+pub fn list_page(
+    conn: &mut DbConnection,
+    office_id: i64,
+    filter: &Filter,
+    at: Pagination,
+) -> Result<Paged<TenantView>, AppError> {
+    let (items, total) = list(conn, office_id, filter, Some((at.offset(), at.limit())))?;
+    Ok(Paged::new(items, total, at))
 }
 
 /// One tenant of the office; `NotFound` for another office's.

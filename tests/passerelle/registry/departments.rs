@@ -76,7 +76,7 @@ async fn an_administrator_manages_departments_and_bad_input_is_redisplayed() {
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let d = app
-        .db(|c| passerelle::registry::departments::find(c, admin.office_id, id))
+        .db(|c| passerelle::registry::departments::find(c, admin.office_id, id.get()))
         .unwrap();
     assert_eq!(
         (d.name.as_str(), d.email.as_str()),

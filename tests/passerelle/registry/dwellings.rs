@@ -67,7 +67,7 @@ async fn an_administrator_adds_a_dwelling_and_bad_input_is_redisplayed() {
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let d = app
-        .db(|c| passerelle::registry::dwellings::find(c, admin.office_id, id))
+        .db(|c| passerelle::registry::dwellings::find(c, admin.office_id, id.get()))
         .unwrap();
     assert_eq!(
         (d.number.as_str(), d.bedrooms, d.adapted),

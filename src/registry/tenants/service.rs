@@ -1,14 +1,22 @@
 //! Writing tenants: the office check of the dwelling, consent bookkeeping (when a consent was
-//! given and who recorded it), create and change. Callers run these in one write transaction.
+//! given and who recorded it), create and change. Each change of a channel box is also recorded
+//! as a consent event through the privacy capability (`privacy::consents::sync_channels`): the
+//! history is kept, and unticking a box records a withdrawal, never erases. Callers run these in
+//! one write transaction.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::{queries, ConsentChoice, Recorded, Tenant, TenantData, TenantInput};
+use super::{queries, ConsentChoice, NewTenant, Recorded, Tenant, TenantData, TenantInput};
+use crate::access::Actor;
 use crate::db::schema::{dwellings, tenants};
 use crate::db::{now, DbConnection};
+use crate::domain::consent::How;
+use crate::domain::ids::{DwellingId, OfficeId, TenantId, UserId};
+use crate::domain::roles::Action;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
+use crate::privacy::consents::{sync_channels, ChannelChoice};
 
 /// Validates `input` and checks that its dwelling is one of the office's: another office's (or an
 /// unknown) dwelling is the field error `err-unknown-reference`, reported with the others.
@@ -71,29 +79,51 @@ fn consents_after(before: [Recorded; 3], c: ConsentChoice, by: i64) -> [Recorded
     ]
 }
 
-/// Creates a tenant from `input` for `user_id`'s office; returns its id.
+/// Creates a tenant of the actor's office from `input`, with a consent event for each channel
+/// ticked; returns its id.
 pub fn create(
     conn: &mut DbConnection,
-    office_id: i64,
-    user_id: i64,
+    actor: &Actor,
     input: &TenantInput,
-) -> Result<i64, AppError> {
-    let data = validate_in_office(conn, office_id, input)?;
-    insert(conn, office_id, user_id, &data)
+) -> Result<TenantId, AppError> {
+    actor.require(Action::ManageTenants)?;
+    let office = actor.office_id.get();
+    let data = validate_in_office(conn, office, input)?;
+    let id = TenantId(insert(conn, office, actor.user_id.get(), &data)?);
+    record_consents(conn, actor, id, data.consent)?;
+    Ok(id)
 }
 
-/// Changes the office's tenant `id` from `input`; `NotFound` for another office's tenant, whatever
-/// the input.
+/// Changes the office's tenant `id` from `input`, recording a consent event for each channel box
+/// that changed; `NotFound` for another office's tenant, whatever the input.
 pub fn change(
     conn: &mut DbConnection,
-    office_id: i64,
-    user_id: i64,
-    id: i64,
+    actor: &Actor,
+    id: TenantId,
     input: &TenantInput,
 ) -> Result<(), AppError> {
-    let before = queries::find(conn, office_id, id)?;
-    let data = validate_in_office(conn, office_id, input)?;
-    update(conn, &before, user_id, &data)
+    actor.require(Action::ManageTenants)?;
+    let office = actor.office_id.get();
+    let before = queries::find(conn, office, id.get())?;
+    let data = validate_in_office(conn, office, input)?;
+    update(conn, &before, actor.user_id.get(), &data)?;
+    record_consents(conn, actor, id, data.consent)
+}
+
+/// The channel boxes as consent events (given or withdrawn), for those that differ from the
+/// tenant's current consent.
+fn record_consents(
+    conn: &mut DbConnection,
+    actor: &Actor,
+    id: TenantId,
+    c: ConsentChoice,
+) -> Result<(), AppError> {
+    let choice = ChannelChoice {
+        email: c.email,
+        phone: c.phone,
+        sms: c.sms,
+    };
+    sync_channels(conn, actor, id, choice, How::Form).map(drop)
 }
 
 /// Inserts a validated tenant; consents given are recorded now, by `user_id`.
@@ -105,28 +135,30 @@ pub fn insert(
 ) -> Result<i64, AppError> {
     let [(ea, eb), (pa, pb), (sa, sb)] = consents_after([(None, None); 3], data.consent, user_id);
     let at = now();
+    let by = |b: Option<i64>| b.map(UserId);
+    let row = NewTenant {
+        office_id: OfficeId(office_id),
+        dwelling_id: DwellingId(data.dwelling_id),
+        first_name: data.first_name.clone(),
+        last_name: data.last_name.clone(),
+        language: data.language.clone(),
+        phone: data.phone.clone(),
+        email: data.email.clone(),
+        household_size: data.household_size,
+        consent_email_at: ea,
+        consent_email_by: by(eb),
+        consent_phone_at: pa,
+        consent_phone_by: by(pb),
+        consent_sms_at: sa,
+        consent_sms_by: by(sb),
+        move_in: data.move_in,
+        move_out: data.move_out,
+        search_text: data.search_text.clone(),
+        created_at: at,
+        updated_at: at,
+    };
     Ok(diesel::insert_into(tenants::table)
-        .values((
-            tenants::office_id.eq(office_id),
-            tenants::dwelling_id.eq(data.dwelling_id),
-            tenants::first_name.eq(&data.first_name),
-            tenants::last_name.eq(&data.last_name),
-            tenants::language.eq(&data.language),
-            tenants::phone.eq(&data.phone),
-            tenants::email.eq(&data.email),
-            tenants::household_size.eq(data.household_size),
-            tenants::consent_email_at.eq(ea),
-            tenants::consent_email_by.eq(eb),
-            tenants::consent_phone_at.eq(pa),
-            tenants::consent_phone_by.eq(pb),
-            tenants::consent_sms_at.eq(sa),
-            tenants::consent_sms_by.eq(sb),
-            tenants::move_in.eq(data.move_in),
-            tenants::move_out.eq(data.move_out),
-            tenants::search_text.eq(&data.search_text),
-            tenants::created_at.eq(at),
-            tenants::updated_at.eq(at),
-        ))
+        .values(&row)
         .returning(tenants::id)
         .get_result(conn)?)
 }

@@ -1,78 +1,17 @@
-//! The import's database side: the office's records a file is checked against (a bounded number of
-//! queries whatever the file's size), and writing the rows. Dwellings and tenants are written
-//! straight into their tables here, with the same limits as their forms.
+//! The import's writes: every row checked again and written in the caller's transaction, or none.
+//! Dwellings and tenants are written straight into their tables here, with the same limits as
+//! their forms.
 
 use diesel::prelude::*;
 
+use super::queries::check;
 use super::read::Table;
-use super::rows::{self, number_key, Lookups, NewDwelling, NewTenant, Record};
+use super::rows::{NewDwelling, NewTenant, Record};
 use super::{Kind, Report};
-use crate::db::schema::{buildings, dwellings, tenants};
+use crate::access::Actor;
+use crate::db::schema::{dwellings, tenants};
 use crate::db::{now, DbConnection};
-use crate::domain::text;
 use crate::error::AppError;
-
-/// The office's records that rows of `kind` refer to or must not repeat: one to three queries.
-pub fn load_lookups(conn: &mut DbConnection, office: i64, kind: Kind) -> Result<Lookups, AppError> {
-    let mut l = Lookups::default();
-    if kind == Kind::Buildings {
-        let places: Vec<(String, String)> = buildings::table
-            .filter(buildings::office_id.eq(office))
-            .select((buildings::name, buildings::address))
-            .load(conn)?;
-        l.building_places = places
-            .into_iter()
-            .map(|(n, a)| (text::fold(&n), text::fold(&a)))
-            .collect();
-        return Ok(l);
-    }
-    let names: Vec<(i64, String)> = buildings::table
-        .filter(buildings::office_id.eq(office))
-        .select((buildings::id, buildings::name))
-        .load(conn)?;
-    for (id, name) in names {
-        l.building_ids.insert(id);
-        l.building_names
-            .entry(text::fold(&name))
-            .or_default()
-            .push(id);
-    }
-    let doors: Vec<(i64, i64, String)> = dwellings::table
-        .filter(dwellings::office_id.eq(office))
-        .select((dwellings::id, dwellings::building_id, dwellings::number))
-        .load(conn)?;
-    l.dwellings = doors
-        .into_iter()
-        .map(|(id, b, n)| ((b, number_key(&n)), id))
-        .collect();
-    if kind == Kind::Tenants {
-        let people: Vec<(i64, String, String)> = tenants::table
-            .filter(tenants::office_id.eq(office))
-            .filter(tenants::move_out.is_null())
-            .select((
-                tenants::dwelling_id,
-                tenants::first_name,
-                tenants::last_name,
-            ))
-            .load(conn)?;
-        l.tenants = people
-            .into_iter()
-            .map(|(d, f, n)| (d, text::fold(&format!("{f} {n}"))))
-            .collect();
-    }
-    Ok(l)
-}
-
-/// Checks every row of `table` against the office's records, writing nothing.
-pub fn check(
-    conn: &mut DbConnection,
-    office: i64,
-    kind: Kind,
-    table: &Table,
-) -> Result<Report, AppError> {
-    let lookups = load_lookups(conn, office, kind)?;
-    Ok(rows::check(kind, table, &lookups))
-}
 
 /// What a commit did.
 #[derive(Debug)]
@@ -87,11 +26,12 @@ pub enum Outcome {
 /// failure half-way leaves nothing behind.
 pub fn commit(
     conn: &mut DbConnection,
-    office: i64,
+    actor: &Actor,
     kind: Kind,
     table: &Table,
 ) -> Result<Outcome, AppError> {
-    let report = check(conn, office, kind, table)?;
+    let report = check(conn, actor, kind, table)?;
+    let office = actor.office_id.get();
     if !report.is_valid() {
         return Ok(Outcome::Invalid(report));
     }
