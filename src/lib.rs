@@ -5,7 +5,6 @@
 
 pub mod access;
 pub mod accounts;
-pub mod api;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -61,14 +61,13 @@ impl Application {
         let templates = crate::web::templates::registry()?;
         let emails = Arc::new(crate::email::EmailTemplates::load()?);
         let links = crate::access::signed::LinkKey::derive(&settings.link_secret()?);
-        let mail = crate::email::Composer::new(emails.clone(), &settings.server.base_url, links);
+        let mail = crate::email::Composer::new(emails, &settings.server.base_url, links);
         let state = web::Data::new(AppState {
             mail,
             pool,
             jobs_pool,
             settings: Arc::new(settings),
             templates: Arc::new(templates),
-            emails: emails.clone(),
             queries,
         });
         let s = &state.settings;

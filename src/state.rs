@@ -17,8 +17,6 @@ pub struct AppState {
     pub jobs_pool: Pool,
     pub settings: Arc<Settings>,
     pub templates: Arc<Handlebars<'static>>,
-    /// Email templates, for [`crate::email::enqueue`].
-    pub emails: Arc<crate::email::EmailTemplates>,
     /// The one email composer: every capability writes its messages to the outbox through it.
     pub mail: Composer,
     pub queries: QueryCounter,
@@ -90,48 +88,6 @@ impl AppState {
     /// The actor alone (pages that show a form and read nothing else).
     pub async fn actor(&self, caller: Caller) -> Result<Actor, AppError> {
         self.read(caller, |_, _| Ok(())).await.map(|(a, ())| a)
-    }
-
-    /// Runs `f` with a pooled connection on the blocking thread pool.
-    pub async fn db<T, F>(&self, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
-        T: Send + 'static,
-    {
-        let pool = self.pool.clone();
-        web::block(move || {
-            let mut conn = pool.get()?;
-            f(&mut conn)
-        })
-        .await?
-    }
-
-    /// Runs `f` in one write transaction (IMMEDIATE on SQLite): all of it is written or none.
-    pub async fn db_tx<T, F>(&self, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
-        T: Send + 'static,
-    {
-        let pool = self.pool.clone();
-        web::block(move || {
-            let mut conn = pool.get()?;
-            db::write_tx(&mut conn, f)
-        })
-        .await?
-    }
-
-    /// Like [`AppState::db_tx`], on the background jobs' pool.
-    pub async fn jobs_tx<T, F>(&self, f: F) -> Result<T, AppError>
-    where
-        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
-        T: Send + 'static,
-    {
-        let pool = self.jobs_pool.clone();
-        web::block(move || {
-            let mut conn = pool.get()?;
-            db::write_tx(&mut conn, f)
-        })
-        .await?
     }
 }
 

@@ -5,7 +5,7 @@
 //! (or `utc_option`).
 
 use chrono::{NaiveDateTime, SecondsFormat};
-use serde::Serializer;
+use serde::{Deserialize, Deserializer, Serializer};
 
 /// `at`, a UTC instant, in RFC 3339 with its `Z`.
 pub fn rfc3339(at: NaiveDateTime) -> String {
@@ -23,6 +23,20 @@ pub fn utc_option<S: Serializer>(at: &Option<NaiveDateTime>, s: S) -> Result<S::
     }
 }
 
+/// An instant a client sends: RFC 3339 with its offset (what the API answers), or without an offset
+/// as UTC.
+pub fn parse(text: &str) -> Option<NaiveDateTime> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|at| at.naive_utc())
+        .ok()
+        .or_else(|| text.parse().ok())
+}
+
+pub fn from_client<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+    let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    parse(&text).ok_or_else(|| serde::de::Error::custom("expected an RFC 3339 date-time"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,5 +52,9 @@ mod tests {
         assert!(chrono::DateTime::parse_from_rfc3339(&rfc3339(at)).is_ok());
         let whole = at.with_nanosecond(0).unwrap();
         assert_eq!(rfc3339(whole), "2026-11-30T15:04:05Z");
+        assert_eq!(parse(&rfc3339(at)), Some(at));
+        assert_eq!(parse("2026-11-30T10:04:05.123456-05:00"), Some(at));
+        assert_eq!(parse("2026-11-30T15:04:05.123456"), Some(at));
+        assert_eq!(parse("demain"), None);
     }
 }

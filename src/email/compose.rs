@@ -136,11 +136,6 @@ impl Composer {
         &self.links
     }
 
-    /// The templates messages are rendered from.
-    pub fn templates(&self) -> &EmailTemplates {
-        &self.templates
-    }
-
     /// The service's public address, without a trailing slash.
     pub fn base_url(&self) -> &str {
         &self.base_url
@@ -231,7 +226,7 @@ pub fn officer(conn: &mut DbConnection, office: OfficeId) -> Result<Option<Offic
 
 /// Transitional: the free-function form of [`Composer::send`], removed once every capability
 /// sends through the composer.
-pub fn enqueue<C: Serialize>(
+fn enqueue<C: Serialize>(
     conn: &mut DbConnection,
     templates: &EmailTemplates,
     base_url: &str,

@@ -16,7 +16,7 @@ pub mod service;
 mod templates;
 pub mod worker;
 
-pub use compose::{enqueue, officer, Composer, Enqueued, Officer, Outgoing, Recipient, TenantMail};
+pub use compose::{officer, Composer, Enqueued, Officer, Outgoing, Recipient, TenantMail};
 pub use courier::Courier;
 pub use templates::EmailTemplates;
 

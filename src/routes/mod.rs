@@ -15,8 +15,8 @@ use actix_web::{get, web, HttpResponse};
 use serde::Serialize;
 
 use crate::error::AppError;
-use crate::state::AppState;
 use crate::home;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
@@ -68,7 +68,7 @@ struct Health {
 async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     use diesel::connection::SimpleConnection;
     let ok = state
-        .db(|c| c.batch_execute("SELECT 1").map_err(AppError::from))
+        .read_anonymous(|c| c.batch_execute("SELECT 1").map_err(AppError::from))
         .await
         .is_ok();
     let body = Health {

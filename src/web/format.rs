@@ -69,6 +69,8 @@ impl HelperDef for DateHelper {
         let raw = h.param(0).and_then(|v| v.value().as_str()).unwrap_or("");
         let text = if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
             date(lang, d)
+        } else if let Ok(ts) = chrono::DateTime::parse_from_rfc3339(raw) {
+            datetime(lang, ts.naive_utc())
         } else if let Ok(ts) = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S%.f") {
             datetime(lang, ts)
         } else {

@@ -1,7 +1,6 @@
 //! What every page shares: the request's language, the page chrome (user, navigation, CSRF token,
 //! flash message), rendering through the template registry, and pagination.
 
-pub mod auth;
 pub mod choice;
 pub mod csrf;
 pub mod csv;
@@ -21,7 +20,6 @@ use crate::error::{AppError, Problem};
 use crate::i18n::{t, Lang};
 use crate::state::AppState;
 
-pub use auth::CurrentUser;
 pub use choice::Choice;
 pub use csrf::CsrfForm;
 pub use errors::render_errors;
@@ -111,32 +109,6 @@ impl<T: Serialize> Page<T> {
                 office: actor.office_name.clone(),
             }),
             nav: Nav::for_role(actor.role, current),
-            flash: take_flash(session, lang),
-            page,
-        }
-    }
-
-    /// A page for a signed-in user; `title_key` names its translated title, `current` its nav entry.
-    pub fn new(
-        session: &Session,
-        user: &CurrentUser,
-        title_key: &str,
-        current: &'static str,
-        page: T,
-    ) -> Self {
-        let lang = user.lang;
-        let role = user.role;
-        Page {
-            lang: lang.as_str(),
-            other_lang: other(lang).as_str(),
-            title: t(lang, title_key),
-            csrf: csrf::token(session),
-            user: Some(UserChrome {
-                name: user.display_name.clone(),
-                role: role.as_str(),
-                office: user.office_name.clone(),
-            }),
-            nav: Nav::for_role(role, current),
             flash: take_flash(session, lang),
             page,
         }
@@ -271,70 +243,6 @@ pub fn render_error_page(req: &HttpRequest, lang: Lang, problem: &Problem) -> St
         .templates
         .render("error", &ctx)
         .unwrap_or_else(|_| problem.title.clone())
-}
-
-/// `?page=N` of a list, 1-based.
-#[derive(Debug, Deserialize, Default)]
-pub struct ListQuery {
-    pub q: Option<String>,
-    pub page: Option<String>,
-}
-
-pub const PAGE_SIZE: i64 = 50;
-
-impl ListQuery {
-    pub fn page(&self) -> i64 {
-        self.page
-            .as_deref()
-            .and_then(|p| p.parse::<i64>().ok())
-            .unwrap_or(1)
-            .clamp(1, 100_000)
-    }
-
-    pub fn offset(&self) -> i64 {
-        (self.page() - 1) * PAGE_SIZE
-    }
-
-    pub fn query(&self) -> String {
-        self.q
-            .as_deref()
-            .unwrap_or("")
-            .trim()
-            .chars()
-            .take(100)
-            .collect()
-    }
-}
-
-/// Links to the previous and next pages of a list.
-#[derive(Debug, Serialize)]
-pub struct Pager {
-    pub page: i64,
-    pub pages: i64,
-    pub total: i64,
-    pub prev: Option<String>,
-    pub next: Option<String>,
-}
-
-impl Pager {
-    pub fn new(base: &str, query: &str, page: i64, total: i64) -> Pager {
-        let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-        let link = |p: i64| {
-            let mut url = format!("{base}?page={p}");
-            if !query.is_empty() {
-                url.push_str("&q=");
-                url.push_str(&urlencode(query));
-            }
-            url
-        };
-        Pager {
-            page,
-            pages,
-            total,
-            prev: (page > 1).then(|| link(page - 1)),
-            next: (page < pages).then(|| link(page + 1)),
-        }
-    }
 }
 
 /// Percent-encodes a query-string value.

@@ -118,7 +118,9 @@ pub struct Workshop {
     #[serde(skip)]
     pub search_text: String,
     pub created_by: UserId,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub updated_at: NaiveDateTime,
 }
 
@@ -167,13 +169,17 @@ pub struct Session {
     pub workshop_id: WorkshopId,
     pub building_id: BuildingId,
     pub room_id: Option<RoomId>,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub starts_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub ends_at: NaiveDateTime,
     /// scheduled, cancelled or held
     pub status: SessionStatus,
     pub walk_ins: i32,
     pub journal_entry_id: Option<JournalEntryId>,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub updated_at: NaiveDateTime,
 }
 
@@ -208,7 +214,9 @@ pub struct Registration {
     /// staff or public
     pub channel: Channel,
     pub registered_by: Option<UserId>,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub updated_at: NaiveDateTime,
 }
 
@@ -245,6 +253,7 @@ pub struct Clash {
     pub session_id: SessionId,
     pub workshop_id: WorkshopId,
     pub title: String,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub starts_at: NaiveDateTime,
 }
 

@@ -8,18 +8,6 @@ use std::path::{Path, PathBuf};
 /// Longest source file, in lines.
 const MAX_FILE_LINES: usize = 400;
 
-/// Files still over the limit while the capability shape is applied area by area; each area's
-/// change removes its own. Listed files must still exist and still be over (so the list shrinks).
-const NOT_YET_SPLIT: &[&str] = &[];
-
-/// Folders whose files still allow `too_many_arguments` or import each other in a loop, while the
-/// capability shape is applied; each area's change removes its own.
-const NOT_YET_SHAPED: &[&str] = &[];
-
-fn shaped(path: &str) -> bool {
-    !NOT_YET_SHAPED.iter().any(|folder| path.starts_with(folder))
-}
-
 fn sources() -> Vec<(PathBuf, String)> {
     fn walk(dir: &Path, out: &mut Vec<(PathBuf, String)>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
@@ -43,27 +31,17 @@ fn sources() -> Vec<(PathBuf, String)> {
 
 #[test]
 fn no_source_file_is_longer_than_four_hundred_lines() {
-    let over: BTreeSet<String> = sources()
+    let over: Vec<String> = sources()
         .into_iter()
         .filter(|(_, text)| text.lines().count() > MAX_FILE_LINES)
         .map(|(path, _)| path.display().to_string())
         .collect();
-    let allowed: BTreeSet<String> = NOT_YET_SPLIT.iter().map(|s| (*s).to_owned()).collect();
-    let new: Vec<_> = over.difference(&allowed).collect();
-    assert!(new.is_empty(), "files over {MAX_FILE_LINES} lines: {new:?}");
-    let done: Vec<_> = allowed.difference(&over).collect();
-    assert!(
-        done.is_empty(),
-        "no longer over the limit, drop from NOT_YET_SPLIT: {done:?}"
-    );
+    assert!(over.is_empty(), "files over {MAX_FILE_LINES} lines: {over:?}");
 }
 
 #[test]
 fn no_function_is_allowed_too_many_arguments() {
     for (path, text) in sources() {
-        if !shaped(&path.display().to_string()) {
-            continue;
-        }
         assert!(
             !text.contains("too_many_arguments"),
             "{}: pass a struct instead of allowing too_many_arguments",
@@ -220,10 +198,7 @@ fn the_crates_files_import_each_other_without_loops() {
             }
         }
     }
-    let loops: Vec<_> = strongly_connected(&edges)
-        .into_iter()
-        .filter(|group| group.iter().any(|f| shaped(f)))
-        .collect();
+    let loops = strongly_connected(&edges);
     assert!(
         loops.is_empty(),
         "files that import each other in a loop: {loops:#?}"

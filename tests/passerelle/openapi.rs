@@ -85,6 +85,9 @@ async fn every_timestamp_the_api_answers_carries_its_offset() {
         format!("/api/v1/requests/{id}"),
         format!("/api/v1/requests/{id}/steps"),
         "/api/v1/tokens".to_owned(),
+        "/api/v1/buildings".to_owned(),
+        "/api/v1/tenants".to_owned(),
+        "/api/v1/workshops".to_owned(),
         "/api/v1/journal".to_owned(),
         "/api/v1/users".to_owned(),
     ] {

@@ -48,7 +48,9 @@ pub struct Building {
     pub clientele: Clientele,
     #[serde(skip)]
     pub search_text: String,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub updated_at: NaiveDateTime,
 }
 

@@ -28,6 +28,7 @@ pub struct Department {
     pub office_id: OfficeId,
     pub name: String,
     pub email: String,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
 }
 

@@ -33,6 +33,7 @@ pub struct Dwelling {
     pub bedrooms: i32,
     /// Adapted for reduced mobility.
     pub adapted: bool,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
 }
 

@@ -184,7 +184,7 @@ impl Report {
 /// After a large import the planner's statistics are stale: refresh them (SQLite; best effort).
 pub(crate) async fn after_import(state: &crate::state::AppState) {
     let _ = state
-        .db(|c| {
+        .read_anonymous(|c| {
             crate::db::refresh_statistics(c);
             Ok(())
         })

@@ -27,6 +27,7 @@ pub struct Office {
     pub region: String,
     pub contact_email: String,
     pub contact_phone: String,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
 }
 

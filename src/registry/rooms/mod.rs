@@ -30,6 +30,7 @@ pub struct Room {
     pub capacity: i32,
     /// Accessible to people with reduced mobility.
     pub accessible: bool,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
 }
 

@@ -61,6 +61,7 @@ pub struct Filter {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Consent {
     /// When the tenant gave it (UTC).
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub given_at: NaiveDateTime,
     /// The id of the account that recorded it.
     pub recorded_by: i64,
@@ -87,7 +88,9 @@ pub struct TenantView {
     pub consent_sms: Option<Consent>,
     pub move_in: Option<NaiveDate>,
     pub move_out: Option<NaiveDate>,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::instant::utc")]
     pub updated_at: NaiveDateTime,
 }
 

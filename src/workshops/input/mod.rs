@@ -140,12 +140,14 @@ impl MoveForm {
     }
 }
 
-/// New times for one session (UTC, `YYYY-MM-DDTHH:MM:SS`).
+/// New times for one session: RFC 3339 with an offset (as the API answers them), or UTC without.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct MoveBody {
-    #[schema(value_type = String)]
+    #[schema(value_type = String, format = DateTime)]
+    #[serde(deserialize_with = "crate::domain::instant::from_client")]
     pub starts_at: NaiveDateTime,
-    #[schema(value_type = String)]
+    #[schema(value_type = String, format = DateTime)]
+    #[serde(deserialize_with = "crate::domain::instant::from_client")]
     pub ends_at: NaiveDateTime,
 }
 

@@ -33,7 +33,10 @@ async fn a_weekly_series_becomes_one_session_per_week_at_the_same_local_time_acr
     assert_eq!(sessions.len(), 30);
     let mut utc_hours = std::collections::BTreeSet::new();
     for s in sessions {
-        let start: NaiveDateTime = s["starts_at"].as_str().unwrap().parse().unwrap();
+        let start: NaiveDateTime =
+            chrono::DateTime::parse_from_rfc3339(s["starts_at"].as_str().unwrap())
+                .unwrap()
+                .naive_utc();
         let local = passerelle::web::format::local_time(start);
         assert_eq!((local.hour(), local.minute()), (13, 30), "{start}");
         utc_hours.insert(start.hour());

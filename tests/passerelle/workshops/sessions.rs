@@ -199,7 +199,9 @@ async fn cancelling_or_moving_one_session_tells_the_registered_and_leaves_the_ot
 
     // Move the third one hour later; into another workshop's slot is refused.
     let third = &detail["sessions"][2];
-    let start: chrono::NaiveDateTime = third["starts_at"].as_str().unwrap().parse().unwrap();
+    let start = chrono::DateTime::parse_from_rfc3339(third["starts_at"].as_str().unwrap())
+        .unwrap()
+        .naive_utc();
     let later =
         json!({"starts_at": start + Duration::hours(1), "ends_at": start + Duration::minutes(150)});
     json_of(
@@ -208,11 +210,10 @@ async fn cancelling_or_moving_one_session_tells_the_registered_and_leaves_the_ot
         StatusCode::OK,
     )
     .await;
-    let onto_first: chrono::NaiveDateTime = detail["sessions"][0]["starts_at"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let onto_first =
+        chrono::DateTime::parse_from_rfc3339(detail["sessions"][0]["starts_at"].as_str().unwrap())
+            .unwrap()
+            .naive_utc();
     let mut other = weekly(w.building, w.room, w.isc.id, 1);
     other["start_date"] =
         json!((super::fixtures::next_thursday() + chrono::Days::new(21)).to_string());
