@@ -36,7 +36,10 @@ fn no_source_file_is_longer_than_four_hundred_lines() {
         .filter(|(_, text)| text.lines().count() > MAX_FILE_LINES)
         .map(|(path, _)| path.display().to_string())
         .collect();
-    assert!(over.is_empty(), "files over {MAX_FILE_LINES} lines: {over:?}");
+    assert!(
+        over.is_empty(),
+        "files over {MAX_FILE_LINES} lines: {over:?}"
+    );
 }
 
 #[test]

@@ -21,8 +21,11 @@ pub struct BuildingInput {
 /// A building to create or replace.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct BuildingBody {
+    #[schema(max_length = 200)]
     pub name: Option<String>,
+    #[schema(max_length = 300)]
     pub address: Option<String>,
+    #[schema(max_length = 120)]
     pub municipality: Option<String>,
     pub postal_code: Option<String>,
     pub dwelling_count: Option<i32>,

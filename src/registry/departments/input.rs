@@ -16,6 +16,7 @@ pub struct DepartmentInput {
 /// A department to create or replace.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct DepartmentBody {
+    #[schema(max_length = 120)]
     pub name: Option<String>,
     /// Where the department receives tenant requests.
     pub email: Option<String>,

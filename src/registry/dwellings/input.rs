@@ -33,6 +33,7 @@ pub struct DwellingBody {
     /// move between buildings).
     pub building_id: Option<i64>,
     /// Door number, unique within the building.
+    #[schema(max_length = 20)]
     pub number: Option<String>,
     /// 0 to 10.
     pub bedrooms: Option<i32>,

@@ -19,9 +19,12 @@ pub struct OfficeInput {
 /// The office's details to replace.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct OfficeBody {
+    #[schema(max_length = 200)]
     pub name: Option<String>,
+    #[schema(max_length = 100)]
     pub region: Option<String>,
     pub contact_email: Option<String>,
+    #[schema(max_length = 30)]
     pub contact_phone: Option<String>,
 }
 

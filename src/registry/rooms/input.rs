@@ -17,6 +17,7 @@ pub struct RoomInput {
 /// A room to create or replace.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct RoomBody {
+    #[schema(max_length = 120)]
     pub name: Option<String>,
     /// Seats, 1 to 1000.
     pub capacity: Option<i32>,

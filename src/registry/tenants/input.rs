@@ -48,7 +48,9 @@ pub struct TenantApiQuery {
 pub struct TenantBody {
     /// A dwelling of your office (it gives the building).
     pub dwelling_id: Option<i64>,
+    #[schema(max_length = 100)]
     pub first_name: Option<String>,
+    #[schema(max_length = 100)]
     pub last_name: Option<String>,
     /// fr (default), en or other
     pub language: Option<String>,

@@ -16,13 +16,17 @@ pub struct OutsideBody {
 /// A workshop to schedule.
 #[derive(Debug, Deserialize, Default, utoipa::ToSchema)]
 pub struct WorkshopBody {
+    #[schema(max_length = 160)]
     pub title: Option<String>,
+    #[schema(max_length = 4000)]
     pub description: Option<String>,
+    #[schema(max_length = 120)]
     pub theme: Option<String>,
     /// milieu_de_vie, vie_associative or ateliers_groupe
     pub sub_activity: Option<String>,
     pub building_id: Option<BuildingId>,
     pub room_id: Option<RoomId>,
+    #[schema(max_length = 200)]
     pub place: Option<String>,
     /// fr, en or fr_en
     pub language: Option<String>,

@@ -210,7 +210,9 @@ impl RegisterForm {
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct RegistrationBody {
     pub tenant_id: Option<TenantId>,
+    #[schema(max_length = 20)]
     pub dwelling: Option<String>,
+    #[schema(max_length = 120)]
     pub last_name: Option<String>,
     pub session_id: Option<SessionId>,
 }
