@@ -11,8 +11,9 @@ use passerelle::demo::{generate, Scale};
 use passerelle::domain::roles::{Reach, Resource, Role};
 use reqwest::StatusCode;
 
-use crate::helpers::{spawn_app, ApiClient, TestApp, TestUser};
+use crate::helpers::{building, json_of, spawn_app, ApiClient, TestApp, TestUser};
 use crate::requests::{record, tenant, tenant_account, world, NewTenant};
+use crate::workshops::fixtures::{room, weekly};
 
 #[derive(QueryableByName)]
 struct Id {
@@ -260,6 +261,23 @@ async fn inside_one_office_each_role_sees_each_kind_of_record_as_the_visibility_
     let own = record(&app, &w.isc, w.building, w.category, Some(t));
     let others = record(&app, &w.isc, w.building, w.category, Some(other_tenant));
     let collective = record(&app, &w.isc, w.building, w.category, None);
+    // A workshop of the committee member's building, and one of another building.
+    let elsewhere = building(&app, office, "Tour du Lac");
+    let isc_api = app.api(&w.isc).await;
+    let mut workshops = Vec::new();
+    // Each led by its own facilitator, so that they never clash.
+    for (b, facilitator) in [(w.building, w.isc.id), (elsewhere, w.admin.id)] {
+        let room = room(&app, office, b, "Salle communautaire");
+        let created = isc_api
+            .post("/api/v1/workshops", &weekly(b, room, facilitator, 1))
+            .await;
+        workshops.push(
+            json_of(created, StatusCode::CREATED).await["id"]
+                .as_i64()
+                .unwrap(),
+        );
+    }
+    let (here, there) = (workshops[0], workshops[1]);
 
     let accounts = [
         (Role::Admin, &w.admin),
@@ -287,6 +305,16 @@ async fn inside_one_office_each_role_sees_each_kind_of_record_as_the_visibility_
                 format!("/api/v1/requests/{collective}"),
                 Resource::Requests,
                 matches!(role, Role::Staff | Role::Committee),
+            ),
+            (
+                format!("/api/v1/workshops/{here}"),
+                Resource::Workshops,
+                role == Role::Committee,
+            ),
+            (
+                format!("/api/v1/workshops/{there}"),
+                Resource::Workshops,
+                false,
             ),
             (
                 format!("/api/v1/privacy/tenants/{t}/consents"),

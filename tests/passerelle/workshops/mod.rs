@@ -2,7 +2,7 @@
 //! the journal, reminders, calendars and the public page.
 
 mod confidentiality;
-mod fixtures;
+pub mod fixtures;
 mod pages;
 mod registrations;
 mod scheduling;
