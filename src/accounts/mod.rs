@@ -12,7 +12,6 @@ pub mod input;
 pub mod pages;
 pub mod password;
 pub mod queries;
-pub mod routes;
 pub mod service;
 pub mod users;
 

@@ -157,7 +157,13 @@ impl Composer {
         conn: &mut DbConnection,
         mail: Outgoing<'_, C>,
     ) -> Result<Enqueued, AppError> {
-        enqueue(conn, &self.templates, &self.base_url, mail)
+        write(
+            conn,
+            &self.templates,
+            &self.base_url,
+            mail,
+            TenantExtras::default(),
+        )
     }
 
     /// Like [`Composer::send`], for a message to a tenant of the message's office: it is withheld
@@ -222,17 +228,6 @@ pub fn officer(conn: &mut DbConnection, office: OfficeId) -> Result<Option<Offic
         ))
         .first(conn)?;
     Ok((!found.name.trim().is_empty()).then_some(found))
-}
-
-/// Transitional: the free-function form of [`Composer::send`], removed once every capability
-/// sends through the composer.
-fn enqueue<C: Serialize>(
-    conn: &mut DbConnection,
-    templates: &EmailTemplates,
-    base_url: &str,
-    mail: Outgoing<'_, C>,
-) -> Result<Enqueued, AppError> {
-    write(conn, templates, base_url, mail, TenantExtras::default())
 }
 
 fn write<C: Serialize>(
