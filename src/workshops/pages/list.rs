@@ -1,7 +1,10 @@
 //! The list of workshops and one workshop's page with its sessions and, for those who manage it,
 //! its registrations and the registration form (a tenant by dwelling and last name).
 
+use std::collections::BTreeMap;
+
 use actix_session::Session as WebSession;
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
@@ -9,13 +12,14 @@ use crate::access::Caller;
 use crate::domain::ids::{SessionId, WorkshopId};
 use crate::domain::poles::sub_activity_key;
 use crate::domain::roles::Action;
+use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::state::AppState;
 use crate::web::format;
 use crate::web::pagination::Pager;
-use crate::web::{render, Page};
-use crate::workshops::input::WorkshopsQuery;
+use crate::web::{render, render_status, Page};
+use crate::workshops::input::{RegisterForm, WorkshopsQuery};
 use crate::workshops::queries::{self, Facilitator, WorkshopLine};
 use crate::workshops::registrations::queries as registrations;
 use crate::workshops::registrations::RegistrationLine;
@@ -72,6 +76,16 @@ struct ShowPage {
     registrations: Vec<RegistrationLine>,
     confirmed: usize,
     can_manage: bool,
+    /// The registration form as submitted, and its messages, when it is shown again.
+    form: RegisterForm,
+    errors: BTreeMap<String, String>,
+}
+
+/// The registration form shown again with its messages (or empty, on a plain visit).
+#[derive(Default)]
+pub struct Shown {
+    pub form: RegisterForm,
+    pub errors: FieldErrors,
 }
 
 pub async fn show_workshop(
@@ -80,7 +94,22 @@ pub async fn show_workshop(
     caller: Caller,
     id: web::Path<WorkshopId>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
+    let page = show(&state, &session, caller, id.into_inner(), Shown::default()).await?;
+    Ok(page)
+}
+
+/// Reads workshop `id` and renders its page: 200, or 422 with the registration form's messages.
+pub async fn show(
+    state: &AppState,
+    session: &WebSession,
+    caller: Caller,
+    id: WorkshopId,
+    shown: Shown,
+) -> Result<HttpResponse, AppError> {
+    let status = match shown.errors.is_empty() {
+        true => StatusCode::OK,
+        false => StatusCode::UNPROCESSABLE_ENTITY,
+    };
     let (actor, page) = state
         .read(caller, move |c, actor| {
             actor.require(Action::ReadWorkshops)?;
@@ -114,12 +143,15 @@ pub async fn show_workshop(
                 registrations,
                 can_manage,
                 workshop: detail.workshop,
+                errors: shown.errors.translated(lang),
+                form: shown.form,
             })
         })
         .await?;
-    render(
-        &state,
+    render_status(
+        state,
+        status,
         "workshops/show",
-        &Page::of(&session, &actor, "workshop-title", "workshops", page),
+        &Page::of(session, &actor, "workshop-title", "workshops", page),
     )
 }

@@ -12,6 +12,7 @@ use crate::state::AppState;
 use crate::web::csrf::Empty;
 use crate::web::{redirect, CsrfForm};
 use crate::workshops::input::RegisterForm;
+use crate::workshops::pages::list::{show, Shown};
 use crate::workshops::registrations::{self, Outcome};
 
 pub async fn register_tenant(
@@ -23,8 +24,9 @@ pub async fn register_tenant(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     let back = format!("/workshops/{id}");
+    let submitted = form.clone();
     let result = state
-        .write(caller, move |c, actor| {
+        .write(caller.clone(), move |c, actor| {
             actor.require(Action::ManageWorkshops)?;
             let r = form.parse(id).map_err(AppError::Validation)?;
             registrations::register_for(c, actor, &r)
@@ -33,8 +35,14 @@ pub async fn register_tenant(
     let flash = match result {
         Ok((_, reg)) if Outcome::of(reg.status) == Outcome::Confirmed => "workshop-registered",
         Ok(_) => "workshop-waiting",
-        // The form's one message: which field, or that nobody lives there under that name.
-        Err(AppError::Validation(e)) => e.0.values().next().map_or("err-required", |f| f.code),
+        // Which field, or that nobody lives there under that name: the form again, with it.
+        Err(AppError::Validation(errors)) => {
+            let shown = Shown {
+                form: submitted,
+                errors,
+            };
+            return show(&state, &session, caller, id, shown).await;
+        }
         Err(e) => return Err(e),
     };
     Ok(redirect(&session, &back, Some(flash)))

@@ -387,3 +387,39 @@ async fn a_tenant_is_registered_for_one_session_from_the_workshop_page() {
     });
     assert_eq!(session, Some(sessions[2]));
 }
+
+#[actix_web::test]
+async fn a_wrong_or_missing_dwelling_or_name_shows_the_form_again_with_its_message() {
+    use passerelle::db::schema::workshop_registrations;
+    let w = world().await;
+    let (id, _, _, _) = with_registrations(&w, 2).await;
+    let carole = tenant(&w.app, w.admin.office_id, w.building, "Carole", "");
+    let dwelling = super::fixtures::dwelling_of(&w.app, carole);
+    let count = |w: &super::fixtures::World| -> i64 {
+        w.app
+            .db(|c| workshop_registrations::table.count().get_result(c).unwrap())
+    };
+    let before = count(&w);
+    let browser = w.app.login(&w.isc).await;
+    let path = format!("/workshops/{id}/registrations");
+    let res = browser
+        .post_form(&path, &[("dwelling", &dwelling), ("last_name", "Personne")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("aria-invalid=\"true\""),
+        "the field is marked"
+    );
+    assert!(
+        page.contains(&format!("value=\"{dwelling}\"")),
+        "what was typed is kept"
+    );
+    assert!(page.contains("Aucune personne de ce nom"));
+    let res = browser
+        .post_form(&path, &[("dwelling", ""), ("last_name", "")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("id=\"dwelling-error\""));
+    assert_eq!(count(&w), before, "nothing is written");
+}
